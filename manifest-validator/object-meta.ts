@@ -59,7 +59,8 @@ export function validateObjectMeta(meta: unknown, path: string, opts: MetaOption
     const m: JsonObject = isPlainObject(meta) ? meta : {};
     const name = typeof m.name === "string" ? m.name : "";
     const generateName = typeof m.generateName === "string" ? m.generateName : "";
-    if (opts.requireName && name === "" && generateName === "") {
+    const given = (v: unknown) => v !== undefined && v !== null && v !== "";
+    if (opts.requireName && !given(m.name) && !given(m.generateName)) {
         err(childPath(path, "name"), "is required", "Required");
     }
     if (name !== "") {

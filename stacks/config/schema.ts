@@ -1,0 +1,103 @@
+import { z } from "zod";
+import { parseCidr } from "../../components/network/cidr";
+import { azCountRange, vpcPrefixRange } from "../../components/network/subnet-plan";
+import { supportedKubernetesVersions } from "../../components/versions";
+
+/** Every `paved:*` stack config key, its schema and its documentation. Unknown keys are errors. */
+
+const cidr = z.string().superRefine((value, ctx) => {
+    const parsed = parseCidr(value);
+    if (typeof parsed === "string") {
+        ctx.addIssue({ code: "custom", message: parsed });
+    }
+});
+
+const iamRoleArn = z
+    .string()
+    .regex(/^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, "must be an IAM role ARN (arn:aws:iam::<account>:role/<name>)");
+
+/** Values CloudWatch Logs accepts for retentionInDays. */
+export const cloudWatchRetentionDays = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+const minimumLogRetentionDays = 90;
+
+const logRetentionDays = z
+    .number()
+    .int()
+    .refine((d) => d >= minimumLogRetentionDays && cloudWatchRetentionDays.includes(d), {
+        message: `must be a CloudWatch Logs retention of at least ${minimumLogRetentionDays} days: one of ${cloudWatchRetentionDays
+            .filter((d) => d >= minimumLogRetentionDays)
+            .join(", ")}`,
+    });
+
+
+export const networkSchema = z.strictObject({
+    /** VPC CIDR, /16 to /20. Split into private (workloads), data and public (load balancers only) subnets. */
+    cidr: cidr.refine(
+        (c) => {
+            const p = parseCidr(c);
+            return typeof p === "string" || (p.prefix >= vpcPrefixRange.min && p.prefix <= vpcPrefixRange.max);
+        },
+        { message: `prefix length must be between /${vpcPrefixRange.min} and /${vpcPrefixRange.max}` },
+    ),
+    /** Number of availability zones, 2 to 6. */
+    availabilityZoneCount: z.number().int().min(azCountRange.min).max(azCountRange.max),
+    /** `single` NAT gateway (cheaper) or one per AZ (no cross-AZ egress dependency). */
+    natGateways: z.enum(["single", "onePerAz"]),
+    /** Ranges used elsewhere (on-premises, peered VPCs, transit); the VPC must not overlap them. */
+    reservedCidrs: z.array(cidr).default([]),
+    flowLogs: z
+        .strictObject({
+            retentionDays: logRetentionDays,
+            trafficType: z.enum(["ALL", "REJECT"]).default("ALL"),
+        })
+        .default({ retentionDays: 365, trafficType: "ALL" }),
+});
+
+export const clusterSchema = z.strictObject({
+    /** EKS cluster name; also the Karpenter discovery tag value. */
+    name: z.string().regex(/^[a-zA-Z][a-zA-Z0-9-]{0,99}$/, "must start with a letter and hold only letters, digits and '-' (max 100)"),
+    /** Kubernetes minor version, within EKS standard support. */
+    kubernetesVersion: z.enum(supportedKubernetesVersions),
+    /** Service CIDR for Kubernetes Services; must not overlap the VPC or reserved ranges. */
+    serviceCidr: cidr.default("172.20.0.0/16"),
+    endpoint: z
+        .strictObject({
+            /** The public API endpoint is off unless this flag is set AND an allow-list is given. */
+            publicAccess: z.boolean().default(false),
+            publicAccessCidrs: z.array(cidr).default([]),
+        })
+        .default({ publicAccess: false, publicAccessCidrs: [] }),
+    /** IAM roles given cluster-admin (AmazonEKSClusterAdminPolicy) through access entries. Break-glass only. */
+    adminRoleArns: z.array(iamRoleArn).default([]),
+    /** IAM roles given read-only access (AmazonEKSViewPolicy) through access entries. */
+    readOnlyRoleArns: z.array(iamRoleArn).default([]),
+    controlPlaneLogRetentionDays: logRetentionDays.default(365),
+    deletionProtection: z.boolean(),
+    systemNodeGroup: z.strictObject({
+        instanceTypes: z.array(z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, "must be an EC2 instance type such as m7i.large")).min(1),
+        minSize: z.number().int().min(1).max(20),
+        maxSize: z.number().int().min(1).max(20),
+        desiredSize: z.number().int().min(1).max(20),
+        diskSizeGiB: z.number().int().min(20).max(1000).default(50),
+    }),
+});
+
+/** The whole stack config, keyed like `Pulumi.<stack>.yaml` (without the `paved:` prefix). */
+export const stackConfigSchema = z.strictObject({
+    environment: z.enum(["dev", "staging", "prod"]),
+    /** Owner tag: the team accountable for the platform. */
+    owner: z.string().regex(/^[a-z0-9][a-z0-9._@-]{1,62}$/, "must be a lower-case team handle or e-mail (2-63 chars)"),
+    /** CostCenter tag. */
+    costCenter: z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, "must be upper-case letters, digits and '-' (2-32 chars)"),
+    /** App tag on platform resources. */
+    app: z.string().regex(/^[a-z][a-z0-9-]{1,62}$/, "must be lower-case letters, digits and '-'").default("paved"),
+    /** Protect KMS keys and log groups from `pulumi destroy` and retain them on delete. */
+    protectStatefulResources: z.boolean(),
+    network: networkSchema,
+    cluster: clusterSchema,
+});
+
+export type StackConfigInput = z.input<typeof stackConfigSchema>;
+export type StackConfigValues = z.output<typeof stackConfigSchema>;
+export type NetworkConfig = StackConfigValues["network"];
+export type ClusterConfig = StackConfigValues["cluster"];

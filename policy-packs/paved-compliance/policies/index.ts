@@ -1,0 +1,39 @@
+import type { Policies } from "@pulumi/policy";
+import { disallowTraffic } from "./ec2/defaultsecuritygroup/disallow-traffic";
+import { disallowUnencryptedVolumes } from "./ec2/launchtemplate/disallow-unencrypted-volumes";
+import { enableImdsv2 } from "./ec2/launchtemplate/enable-imdsv2";
+import { disallowPublicIngress } from "./ec2/securitygroup/disallow-public-ingress";
+import { enableFlowLogs } from "./ec2/vpc/enable-flow-logs";
+import { configureRetention } from "./cloudwatch/loggroup/configure-retention";
+import { enableKmsEncryption } from "./cloudwatch/loggroup/enable-kms-encryption";
+import { enableNetworkPolicy } from "./eks/addon/enable-network-policy";
+import { configureApiAuthenticationMode } from "./eks/cluster/configure-api-authentication-mode";
+import { disallowUnrestrictedApiEndpoint } from "./eks/cluster/disallow-unrestricted-api-endpoint";
+import { enableControlPlaneLogging } from "./eks/cluster/enable-control-plane-logging";
+import { enableSecretsEncryption } from "./eks/cluster/enable-secrets-encryption";
+import { enableNodeGroupImdsv2 } from "./eks/nodegroup/enable-imdsv2";
+import { configureDeletionWindow } from "./kms/key/configure-deletion-window";
+import { enableKeyRotation } from "./kms/key/enable-key-rotation";
+import { missingRequiredTags } from "./tagging/missing-required-tags";
+import { remediateMissingTags } from "./tagging/remediate-missing-tags";
+
+/** Every policy of the pack, as a plain array (tests and the offline engine use this; only ../index.ts builds the PolicyPack). */
+export const policies: Policies = [
+    enableSecretsEncryption,
+    disallowUnrestrictedApiEndpoint,
+    enableControlPlaneLogging,
+    configureApiAuthenticationMode,
+    enableNetworkPolicy,
+    enableNodeGroupImdsv2,
+    enableFlowLogs,
+    disallowTraffic,
+    disallowPublicIngress,
+    enableImdsv2,
+    disallowUnencryptedVolumes,
+    enableKeyRotation,
+    configureDeletionWindow,
+    enableKmsEncryption,
+    configureRetention,
+    missingRequiredTags,
+    remediateMissingTags,
+];

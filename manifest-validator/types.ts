@@ -102,6 +102,11 @@ export interface ValidateOptions {
      * then (default false, like the API server).
      */
     readonly celWhenInvalid?: boolean;
+    /**
+     * Require metadata.name or generateName (default true). False for objects that are only ever
+     * embedded, such as a Composition step's function input.
+     */
+    readonly requireName?: boolean;
 }
 
 /** A CEL rule that cel-js cannot evaluate (a function it lacks, a syntax it does not parse). */

@@ -63,7 +63,7 @@ export function validateAndDefault(registry: SchemaRegistry, manifest: unknown, 
     }
     pruneNonNullableNulls(obj, entry.schema);
     if (options.applyDefaults !== false) applyDefaults(obj, entry.schema);
-    const schemaProblems = validateResource(obj, entry.schema, { requireName: true, namespaced: entry.scope === "Namespaced" });
+    const schemaProblems = validateResource(obj, entry.schema, { requireName: options.requireName !== false, namespaced: entry.scope === "Namespaced" });
     problems.push(...schemaProblems);
     if (hasRules(entry.schema)) {
         const blocked = schemaProblems.some((p) => p.severity === "error" && blocking.has(p.type));

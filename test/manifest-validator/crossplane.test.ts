@@ -1,43 +1,8 @@
 import * as assert from "node:assert/strict";
 import { validateManifest, type SchemaRegistry } from "../../manifest-validator";
 import { assertErrors, assertValid, crdRegistry, manifest } from "./helpers";
+import { composition } from "./fixtures";
 
-export const composition = `
-apiVersion: apiextensions.crossplane.io/v1
-kind: Composition
-metadata:
-  name: postgresql-aws-standard
-  labels: {provider: aws, tier: standard}
-spec:
-  compositeTypeRef: {apiVersion: platform.example.com/v1alpha1, kind: XPostgreSQLInstance}
-  writeConnectionSecretsToNamespace: crossplane-system
-  mode: Pipeline
-  pipeline:
-    - step: environment
-      functionRef: {name: crossplane-contrib-function-environment-configs}
-      input:
-        apiVersion: environmentconfigs.fn.crossplane.io/v1beta1
-        kind: Input
-        spec:
-          environmentConfigs:
-            - type: Reference
-              ref: {name: platform-aws-defaults}
-    - step: patch-and-transform
-      functionRef: {name: crossplane-contrib-function-patch-and-transform}
-      input:
-        apiVersion: pt.fn.crossplane.io/v1beta1
-        kind: Resources
-        resources:
-          - name: rds-instance
-            base:
-              apiVersion: rds.aws.upbound.io/v1beta3
-              kind: Instance
-              spec:
-                forProvider: {region: us-east-1, instanceClass: db.t3.medium, storageEncrypted: true}
-            patches:
-              - {type: FromCompositeFieldPath, fromFieldPath: spec.parameters.storageGB, toFieldPath: spec.forProvider.allocatedStorage}
-            readinessChecks: [{type: None}]
-`;
 
 type Obj = Record<string, unknown>;
 const spec = (m: Obj) => m.spec as Obj;

@@ -1,35 +1,9 @@
 import * as assert from "node:assert/strict";
 import { validateAndDefault, validateManifest, type SchemaRegistry } from "../../manifest-validator";
 import { assertErrors, assertValid, crdRegistry, manifest } from "./helpers";
+import { clusterSecretStore, externalSecret } from "./fixtures";
 
-const externalSecret = `
-apiVersion: external-secrets.io/v1
-kind: ExternalSecret
-metadata: {name: claims-db-credentials, namespace: claims-service}
-spec:
-  refreshInterval: 1h
-  secretStoreRef: {name: aws-secrets-manager, kind: ClusterSecretStore}
-  target: {name: claims-db-credentials, creationPolicy: Owner}
-  data:
-    - secretKey: username
-      remoteRef: {key: arn:aws:secretsmanager:us-east-1:123456789012:secret:rds-claims, property: username}
-    - secretKey: password
-      remoteRef: {key: arn:aws:secretsmanager:us-east-1:123456789012:secret:rds-claims, property: password}
-`;
 
-const store = `
-apiVersion: external-secrets.io/v1
-kind: ClusterSecretStore
-metadata: {name: aws-secrets-manager}
-spec:
-  provider:
-    aws:
-      service: SecretsManager
-      region: us-east-1
-      auth:
-        jwt:
-          serviceAccountRef: {name: external-secrets, namespace: external-secrets}
-`;
 
 type Obj = Record<string, unknown>;
 const spec = (m: Obj) => m.spec as Obj;
@@ -70,11 +44,11 @@ describe("manifest-validator: external-secrets v1", () => {
     });
 
     it("accepts a ClusterSecretStore on AWS Secrets Manager with IRSA", () => {
-        assertValid(reg, manifest(store));
+        assertValid(reg, manifest(clusterSecretStore));
     });
 
     it("ClusterSecretStore: service enum, missing region, store is cluster-scoped (namespace ignored)", () => {
-        const m = manifest(store);
+        const m = manifest(clusterSecretStore);
         const aws = (spec(m).provider as Obj).aws as Obj;
         aws.service = "KMS";
         delete aws.region;
@@ -87,7 +61,7 @@ describe("manifest-validator: external-secrets v1", () => {
     });
 
     it("ClusterSecretStore: a CEL rule on customSessionTags", () => {
-        const m = manifest(store);
+        const m = manifest(clusterSecretStore);
         ((spec(m).provider as Obj).aws as Obj).customSessionTags = { esoNamespace: "x" };
         assertErrors(reg, m, ["spec.provider.aws.customSessionTags: " + ruleMessage(reg)]);
     });

@@ -1,45 +1,8 @@
 import { type SchemaRegistry } from "../../manifest-validator";
 import { assertErrors, assertValid, crdRegistry, manifest } from "./helpers";
+import { nodeClass, nodePool } from "./fixtures";
 
-const nodePool = `
-apiVersion: karpenter.sh/v1
-kind: NodePool
-metadata: {name: general}
-spec:
-  template:
-    metadata:
-      labels: {paved.dev/pool: general}
-    spec:
-      nodeClassRef: {group: karpenter.k8s.aws, kind: EC2NodeClass, name: default}
-      expireAfter: 720h
-      requirements:
-        - {key: karpenter.sh/capacity-type, operator: In, values: [on-demand, spot]}
-        - {key: kubernetes.io/arch, operator: In, values: [arm64]}
-        - {key: karpenter.k8s.aws/instance-generation, operator: Gt, values: ["5"]}
-  limits: {cpu: "200", memory: 800Gi}
-  disruption:
-    consolidationPolicy: WhenEmptyOrUnderutilized
-    consolidateAfter: 1m
-    budgets: [{nodes: "10%"}]
-  weight: 10
-`;
 
-const nodeClass = `
-apiVersion: karpenter.k8s.aws/v1
-kind: EC2NodeClass
-metadata: {name: default}
-spec:
-  role: KarpenterNodeRole-platform
-  amiSelectorTerms: [{alias: al2023@latest}]
-  subnetSelectorTerms: [{tags: {karpenter.sh/discovery: platform}}]
-  securityGroupSelectorTerms: [{tags: {karpenter.sh/discovery: platform}}]
-  blockDeviceMappings:
-    - deviceName: /dev/xvda
-      rootVolume: true
-      ebs: {volumeSize: 50Gi, volumeType: gp3, encrypted: true}
-  metadataOptions: {httpTokens: required, httpPutResponseHopLimit: 1}
-  tags: {CostCenter: "1234"}
-`;
 
 type Obj = Record<string, unknown>;
 const spec = (m: Obj) => m.spec as Obj;

@@ -1,42 +1,8 @@
 import { type SchemaRegistry } from "../../manifest-validator";
 import { assertErrors, assertValid, crdRegistry, manifest } from "./helpers";
+import { temporalNamespace, validatingPolicy } from "./fixtures";
 
-const validatingPolicy = `
-apiVersion: policies.kyverno.io/v1
-kind: ValidatingPolicy
-metadata: {name: postgresql-claims}
-spec:
-  validationActions: [Deny]
-  failurePolicy: Fail
-  matchConstraints:
-    resourceRules:
-      - apiGroups: [platform.example.com]
-        apiVersions: [v1alpha1]
-        operations: [CREATE, UPDATE]
-        resources: [postgresqlinstances]
-  matchConditions:
-    - name: has-parameters
-      expression: has(object.spec.parameters)
-  variables:
-    - name: params
-      expression: object.spec.parameters
-  validations:
-    - expression: variables.params.storageGB <= 1024
-      message: storageGB must be at most 1024
-`;
 
-const temporalNamespace = `
-apiVersion: temporal.io/v1beta1
-kind: TemporalNamespace
-metadata: {name: claims, namespace: temporal}
-spec:
-  clusterRef: {name: platform-temporal}
-  retentionPeriod: 720h
-  description: claims workflows
-  ownerEmail: claims@example.com
-  allowDeletion: false
-  data: {CostCenter: "1234"}
-`;
 
 type Obj = Record<string, unknown>;
 const spec = (m: Obj) => m.spec as Obj;

@@ -1,34 +1,8 @@
 import * as assert from "node:assert/strict";
 import { validateAndDefault, validateManifest, type SchemaRegistry } from "../../manifest-validator";
 import { assertErrors, assertValid, crdRegistry, manifest } from "./helpers";
+import { rdsInstance, replicationGroup, s3Bucket } from "./fixtures";
 
-const rdsInstance = `
-apiVersion: rds.aws.upbound.io/v1beta3
-kind: Instance
-metadata:
-  name: claims-service-db
-  labels: {app.kubernetes.io/name: claims-service}
-spec:
-  forProvider:
-    region: us-east-1
-    instanceClass: db.t3.medium
-    engine: postgres
-    engineVersion: "16.3"
-    allocatedStorage: 50
-    storageEncrypted: true
-    kmsKeyIdSelector: {matchControllerRef: true}
-    multiAz: true
-    publiclyAccessible: false
-    backupRetentionPeriod: 7
-    deletionProtection: true
-    username: app
-    autoGeneratePassword: true
-    passwordSecretRef: {name: claims-db-password, namespace: crossplane-system, key: password}
-    dbSubnetGroupNameSelector: {matchControllerRef: true}
-    vpcSecurityGroupIdSelector: {matchControllerRef: true}
-    tags: {Owner: claims-service, App: claims-service, Environment: dev, CostCenter: "1234"}
-  writeConnectionSecretToRef: {name: claims-db-conn, namespace: crossplane-system}
-`;
 
 /** The RDS instance with a change to spec.forProvider (null deletes). */
 function rds(forProvider: Record<string, unknown>, spec: Record<string, unknown> = {}): Record<string, unknown> {
@@ -96,23 +70,12 @@ describe("manifest-validator: provider-upjet-aws managed resources", () => {
     });
 
     describe("s3 Bucket v1beta2", () => {
-        const bucket = `
-apiVersion: s3.aws.upbound.io/v1beta2
-kind: Bucket
-metadata: {name: claims-service-artifacts}
-spec:
-  forProvider:
-    region: eu-west-1
-    forceDestroy: false
-    objectLockEnabled: true
-    tags: {Owner: claims-service, CostCenter: "1234"}
-`;
         it("accepts a bucket", () => {
-            assertValid(reg, manifest(bucket));
+            assertValid(reg, manifest(s3Bucket));
         });
 
         it("rejects wrong types, an unknown field, a missing region", () => {
-            const b = manifest(bucket);
+            const b = manifest(s3Bucket);
             const fp = (b.spec as Record<string, Record<string, unknown>>).forProvider;
             fp.forceDestroy = "no";
             fp.tags = { Owner: 7n };
@@ -127,37 +90,19 @@ spec:
         });
 
         it("an unknown version says which versions are served", () => {
-            const b = manifest(bucket);
+            const b = manifest(s3Bucket);
             b.apiVersion = "s3.aws.upbound.io/v1beta9";
             assertErrors(reg, b, [`no schema for s3.aws.upbound.io/v1beta9/Bucket in ${reg.source} (served versions of Bucket: v1beta1, v1beta2)`]);
         });
     });
 
     describe("elasticache ReplicationGroup v1beta2", () => {
-        const group = `
-apiVersion: elasticache.aws.upbound.io/v1beta2
-kind: ReplicationGroup
-metadata: {name: claims-cache}
-spec:
-  forProvider:
-    region: us-east-1
-    description: claims-service cache
-    engine: redis
-    nodeType: cache.t4g.small
-    numCacheClusters: 2
-    automaticFailoverEnabled: true
-    multiAzEnabled: true
-    atRestEncryptionEnabled: "true"
-    autoMinorVersionUpgrade: "true"
-    transitEncryptionEnabled: true
-    kmsKeyIdSelector: {matchControllerRef: true}
-`;
         it("accepts its string booleans", () => {
-            assertValid(reg, manifest(group));
+            assertValid(reg, manifest(replicationGroup));
         });
 
         it("a real boolean where the CRD wants a string (and vice versa) is a type error", () => {
-            const g = manifest(group);
+            const g = manifest(replicationGroup);
             const fp = (g.spec as Record<string, Record<string, unknown>>).forProvider;
             fp.atRestEncryptionEnabled = true;
             fp.transitEncryptionEnabled = "true";
@@ -168,7 +113,7 @@ spec:
         });
 
         it("the CEL rule requires a description", () => {
-            const g = manifest(group);
+            const g = manifest(replicationGroup);
             delete (g.spec as Record<string, Record<string, unknown>>).forProvider.description;
             assertErrors(reg, g, ["spec: spec.forProvider.description is a required parameter"]);
         });

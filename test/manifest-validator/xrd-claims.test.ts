@@ -10,65 +10,9 @@ import {
     type SchemaRegistry,
 } from "../../manifest-validator";
 import { assertErrors, assertValid, crdRegistry, manifest } from "./helpers";
+import { referenceClaim, xrd } from "./fixtures";
 
-export const xrd = `
-apiVersion: apiextensions.crossplane.io/v1
-kind: CompositeResourceDefinition
-metadata:
-  name: xpostgresqlinstances.platform.example.com
-spec:
-  group: platform.example.com
-  names: {kind: XPostgreSQLInstance, plural: xpostgresqlinstances}
-  claimNames: {kind: PostgreSQLInstance, plural: postgresqlinstances}
-  scope: LegacyCluster
-  connectionSecretKeys: [username, password, endpoint, port]
-  defaultCompositionRef: {name: postgresql-aws-standard}
-  defaultCompositionUpdatePolicy: Manual
-  versions:
-    - name: v1alpha1
-      served: true
-      referenceable: true
-      schema:
-        openAPIV3Schema:
-          type: object
-          properties:
-            spec:
-              type: object
-              required: [parameters]
-              properties:
-                parameters:
-                  type: object
-                  required: [storageGB, instanceClass]
-                  properties:
-                    storageGB: {type: integer, minimum: 20, maximum: 16384}
-                    instanceClass: {type: string, pattern: '^db\\.(t3|t4g|m6g|m7g|r6g|r7g)\\.[a-z0-9]+$'}
-                    multiAZ: {type: boolean, default: true}
-                  x-kubernetes-validations:
-                    - rule: "!self.multiAZ || !self.instanceClass.startsWith('db.t3.micro')"
-                      message: multiAZ needs an instance class larger than db.t3.micro
-            status:
-              type: object
-              properties:
-                address: {type: string}
-`;
 
-/** The reference claim from DESIGN.md, unchanged. */
-export const referenceClaim = `
-apiVersion: platform.example.com/v1alpha1
-kind: PostgreSQLInstance
-metadata:
-  name: claims-service-db
-  namespace: claims-service
-spec:
-  parameters:
-    storageGB: 50
-    instanceClass: db.t3.medium
-    multiAZ: true
-  compositionRef:
-    name: postgresql-aws-standard
-  writeConnectionSecretToRef:
-    name: claims-service-db-connection
-`;
 
 type Obj = Record<string, unknown>;
 const params = (m: Obj) => (m.spec as Obj).parameters as Obj;

@@ -64,7 +64,7 @@ function evaluate(rule: ValidationRule, self: unknown, path: string, out: Proble
     try {
         result = compiled.program(context);
     } catch (e) {
-        out.push({ path, rule: `${firstLine(e)} evaluating rule: ${rule.rule}`, type: "Invalid", severity: "error" });
+        out.push({ path, rule: `${firstLine(e)} evaluating rule: ${ruleText(rule)}`, type: "Invalid", severity: "error" });
         return;
     }
     if (result === true) return;
@@ -89,8 +89,13 @@ function message(rule: ValidationRule, context: Record<string, unknown>): string
             }
         }
     }
-    if (rule.message && rule.message.trim() !== "") return rule.message;
-    return `failed rule: ${rule.rule}`;
+    if (rule.message && rule.message.trim() !== "") return rule.message.trim();
+    return `failed rule: ${rule.rule.trim()}`;
+}
+
+/** How the API server names a rule in errors: its message, else its expression. */
+function ruleText(rule: ValidationRule): string {
+    return rule.message?.trim() || rule.rule.trim();
 }
 
 function firstLine(e: unknown): string {

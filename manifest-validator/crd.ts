@@ -49,6 +49,7 @@ export function kindSchemasFromCrd(crd: JsonObject, source: string): KindSchema[
             source,
             deprecated: vo.deprecated === true,
             deprecationWarning: typeof vo.deprecationWarning === "string" ? vo.deprecationWarning : undefined,
+            statusSubresource: isPlainObject(vo.subresources) && vo.subresources.status !== undefined,
         });
     });
     return out;

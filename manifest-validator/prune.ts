@@ -11,7 +11,8 @@ import { isPlainObject, type JsonObject } from "./values";
  */
 export function pruneUnknownFields(root: JsonObject, schema: JsonSchemaProps): string[] {
     const pruned: string[] = [];
-    pruneObject(root, schema, "", pruned, true);
+    if (schema["x-kubernetes-preserve-unknown-fields"]) skipPrune(root, schema, "", pruned, true);
+    else pruneObject(root, schema, "", pruned, true);
     return pruned;
 }
 
@@ -61,9 +62,9 @@ function pruneObject(x: JsonObject, s: JsonSchemaProps, path: string, out: strin
 }
 
 /** Under preserve-unknown-fields: keep unknown keys, but prune inside the declared ones. */
-function skipPrune(x: unknown, s: JsonSchemaProps, path: string, out: string[]): void {
+function skipPrune(x: unknown, s: JsonSchemaProps, path: string, out: string[], isRoot = false): void {
     if (isPlainObject(x)) {
-        const embedded = s["x-kubernetes-embedded-resource"] === true;
+        const embedded = isRoot || s["x-kubernetes-embedded-resource"] === true;
         for (const k of Object.keys(x)) {
             if (embedded && metaFields.has(k)) {
                 if (k === "metadata") pruneMetadata(x[k], childPath(path, k), out);

@@ -61,6 +61,8 @@ export interface KindSchema extends GroupVersionKind {
     readonly source: string;
     readonly deprecated?: boolean;
     readonly deprecationWarning?: string;
+    /** With a status subresource, the API server drops `status` on create before validating. */
+    readonly statusSubresource?: boolean;
 }
 
 /**

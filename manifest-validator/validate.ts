@@ -63,6 +63,10 @@ export function validateAndDefault(registry: SchemaRegistry, manifest: unknown, 
     }
     pruneNonNullableNulls(obj, entry.schema);
     if (options.applyDefaults !== false) applyDefaults(obj, entry.schema);
+    if (entry.statusSubresource && obj.status !== undefined) {
+        delete obj.status;
+        problems.push({ path: "status", rule: "is dropped on create (status subresource): not validated", type: "Forbidden", severity: "warning" });
+    }
     const schemaProblems = validateResource(obj, entry.schema, { requireName: options.requireName !== false, namespaced: entry.scope === "Namespaced" });
     problems.push(...schemaProblems);
     if (hasRules(entry.schema)) {

@@ -116,6 +116,7 @@ export function kindSchemasFromXrd(xrd: JsonObject, source: string): KindSchema[
             source: `${source} (XRD ${xrNames.plural}.${group})`,
             deprecated: v.deprecated === true,
             deprecationWarning: typeof v.deprecationWarning === "string" ? v.deprecationWarning : undefined,
+            statusSubresource: true,
         };
         out.push({
             ...common,

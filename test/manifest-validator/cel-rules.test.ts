@@ -115,9 +115,12 @@ describe("manifest-validator: x-kubernetes-validations (CEL)", () => {
         assertErrors(reg, widget({}, "x1"), ["root view"]);
     });
 
-    it("an evaluation error is an error naming the rule", () => {
-        const reg = widgetRegistry(rules([{ rule: "self.missing == 1", message: "never shown" }], { n: { type: "integer" } }));
-        assertErrors(reg, widget({ n: 1n }), ["spec: No such key: missing evaluating rule: self.missing == 1"]);
+    it("an evaluation error is an error naming the rule by its message, else its expression", () => {
+        const reg = widgetRegistry(rules([{ rule: "self.missing == 1", message: "missing must be 1" }, { rule: "self.other == 2" }], { n: { type: "integer" } }));
+        assertErrors(reg, widget({ n: 1n }), [
+            "spec: No such key: missing evaluating rule: missing must be 1",
+            "spec: No such key: other evaluating rule: self.other == 2",
+        ]);
     });
 
     it("a rule with a function cel-js lacks is a 'rule not evaluated' warning, never a pass or a crash", () => {

@@ -31,6 +31,25 @@ describe("manifest-validator: pruning, defaults, list types, embedded resources"
         assert.deepEqual((r.object?.spec as Record<string, unknown>).anything, { goes: [1n] });
     });
 
+    it("a root with x-kubernetes-preserve-unknown-fields keeps unknown top-level fields", () => {
+        const reg = widgetRegistry({ type: "object" });
+        const root = reg.entries()[0].schema as Record<string, unknown>;
+        root["x-kubernetes-preserve-unknown-fields"] = true;
+        assertValid(reg, { ...widget({}), data: { free: "form" } });
+        assertErrors(reg, { ...widget({}), metadata: { name: "a", bogus: 1n } }, ["metadata.bogus: unknown field"]);
+    });
+
+    it("with a status subresource, status is dropped on create (unknown fields still reported), with a warning", () => {
+        const reg = widgetRegistry({ type: "object" }, { statusSubresource: true });
+        const root = reg.entries()[0].schema as { properties: Record<string, unknown> };
+        root.properties.status = { type: "object", properties: { ready: { type: "boolean" } } };
+        const problems = assertErrors(reg, { ...widget({}), status: { ready: "yes", extra: 1n } }, ["status.extra: unknown field"]);
+        assert.ok(problems.some((p) => p.path === "status" && p.severity === "warning"));
+        const without = widgetRegistry({ type: "object" });
+        (without.entries()[0].schema as { properties: Record<string, unknown> }).properties.status = root.properties.status;
+        assertErrors(without, { ...widget({}), status: { ready: "yes" } }, ["status.ready: must be boolean"]);
+    });
+
     it("defaults fill absent fields (nested, from the outside in), as the API server does before validation", () => {
         const reg = widgetRegistry({
             type: "object",

@@ -24,8 +24,8 @@ export function validateValue(v: unknown, s: JsonSchemaProps, path: string): Pro
     return out;
 }
 
-function plural(n: number, word: string): string {
-    return `${n} ${word}${n === 1 ? "" : "s"}`;
+function plural(n: number, word: string, words = `${word}s`): string {
+    return `${n} ${n === 1 ? word : words}`;
 }
 
 function typeMatches(type: string, kind: JsonKind): boolean {
@@ -154,10 +154,10 @@ class Walker {
     private object(v: JsonObject, s: JsonSchemaProps, path: string, rootMeta: MetaOptions | undefined): void {
         const count = Object.keys(v).length;
         if (s.maxProperties !== undefined && count > toNumber(s.maxProperties)) {
-            this.add(path, `must have at most ${plural(toNumber(s.maxProperties), "property")}`.replace("propertys", "properties"), "TooMany");
+            this.add(path, `must have at most ${plural(toNumber(s.maxProperties), "property", "properties")}`, "TooMany");
         }
         if (s.minProperties !== undefined && count < toNumber(s.minProperties)) {
-            this.add(path, `must have at least ${plural(toNumber(s.minProperties), "property")}`.replace("propertys", "properties"), "Invalid");
+            this.add(path, `must have at least ${plural(toNumber(s.minProperties), "property", "properties")}`, "Invalid");
         }
         for (const r of s.required ?? []) {
             if (!hasOwn(v, r) || v[r] === undefined) this.add(childPath(path, r), "is required", "Required");

@@ -65,9 +65,13 @@ export function validateAndDefault(registry: SchemaRegistry, manifest: unknown, 
     if (options.applyDefaults !== false) applyDefaults(obj, entry.schema);
     if (entry.statusSubresource && obj.status !== undefined) {
         delete obj.status;
-        problems.push({ path: "status", rule: "is dropped on create (status subresource): not validated", type: "Forbidden", severity: "warning" });
+        const rule = "is dropped on create (status subresource): not validated";
+        problems.push({ path: "status", rule, type: "Forbidden", severity: "warning" });
     }
-    const schemaProblems = validateResource(obj, entry.schema, { requireName: options.requireName !== false, namespaced: entry.scope === "Namespaced" });
+    const schemaProblems = validateResource(obj, entry.schema, {
+        requireName: options.requireName !== false,
+        namespaced: entry.scope === "Namespaced",
+    });
     problems.push(...schemaProblems);
     if (hasRules(entry.schema)) {
         const blocked = schemaProblems.some((p) => p.severity === "error" && blocking.has(p.type));

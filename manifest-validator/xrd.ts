@@ -21,6 +21,10 @@ interface Names {
     listKind?: string;
 }
 
+function stringOr<T>(v: unknown, fallback: T): string | T {
+    return typeof v === "string" ? v : fallback;
+}
+
 function fail(where: string, rule: string): never {
     throw new UserInputError(`${where}: ${rule}`);
 }
@@ -96,11 +100,14 @@ export function kindSchemasFromXrd(xrd: JsonObject, source: string): KindSchema[
     if (claim && scope !== "LegacyCluster") fail(`${where}.claimNames`, "Only LegacyCluster composite resources can offer claims");
     if (claim) {
         for (const f of ["kind", "plural", "singular", "listKind"] as const) {
-            if (claim[f] && claim[f] === xrNames[f]) fail(`${where}.claimNames.${f}`, `"${claim[f]}" conflicts with composite resource name`);
+            if (claim[f] && claim[f] === xrNames[f]) {
+                fail(`${where}.claimNames.${f}`, `"${claim[f]}" conflicts with composite resource name`);
+            }
         }
     }
-    const updatePolicy = typeof spec.defaultCompositionUpdatePolicy === "string" ? spec.defaultCompositionUpdatePolicy : "Automatic";
-    const deletePolicy = typeof spec.defaultCompositeDeletePolicy === "string" ? spec.defaultCompositeDeletePolicy : v1 ? "Background" : undefined;
+    // The XRD CRD defaults these (v2 has no default delete policy).
+    const updatePolicy = stringOr(spec.defaultCompositionUpdatePolicy, "Automatic");
+    const deletePolicy = stringOr(spec.defaultCompositeDeletePolicy, v1 ? "Background" : undefined);
     if (!Array.isArray(spec.versions) || spec.versions.length === 0) fail(`${where}.versions`, "must have at least 1 item");
     const out: KindSchema[] = [];
     spec.versions.forEach((v: unknown, i: number) => {

@@ -30,6 +30,25 @@ describe("manifest-validator: Kyverno ValidatingPolicy v1 and TemporalNamespace"
         ]);
     });
 
+    it("GeneratingPolicy v1: exactly one of expression or template per generate entry (CEL), at least one entry", () => {
+        const gp = manifest(`
+apiVersion: policies.kyverno.io/v1
+kind: GeneratingPolicy
+metadata: {name: default-deny-netpol}
+spec:
+  matchConstraints:
+    resourceRules:
+      - {apiGroups: [""], apiVersions: [v1], operations: [CREATE], resources: [namespaces]}
+  generate:
+    - expression: generator.Apply(object.metadata.name, [variables.netpol])
+`);
+        assertValid(reg, gp);
+        (spec(gp).generate as Obj[])[0].template = { value: "apiVersion: v1\nkind: ConfigMap" };
+        assertErrors(reg, gp, ["spec.generate[0]: exactly one of expression or template must be set"]);
+        spec(gp).generate = [];
+        assertErrors(reg, gp, ["spec.generate: must have at least 1 item"]);
+    });
+
     it("accepts a TemporalNamespace", () => {
         assertValid(reg, manifest(temporalNamespace));
     });

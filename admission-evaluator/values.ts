@@ -4,6 +4,7 @@
  * A copy of a JSON-like value as Kubernetes would hand it to CEL: integral numbers become
  * `bigint` (CEL int), other numbers stay `number` (CEL double), keys are own properties even
  * when named like `__proto__`. Values that JSON cannot hold become null.
+ * An object with a `constructor` key becomes a Map: cel-js types plain objects by their constructor.
  */
 export function toCelValue(value: unknown): unknown {
     switch (typeof value) {
@@ -23,7 +24,10 @@ export function toCelValue(value: unknown): unknown {
     }
 }
 
-function mapObject(source: Record<string, unknown>): Record<string, unknown> {
+function mapObject(source: Record<string, unknown>): Record<string, unknown> | Map<string, unknown> {
+    if (Object.prototype.hasOwnProperty.call(source, "constructor")) {
+        return new Map(Object.keys(source).map((key) => [key, toCelValue(source[key])]));
+    }
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(source)) {
         Object.defineProperty(out, key, { value: toCelValue(source[key]), enumerable: true, writable: true, configurable: true });
@@ -31,8 +35,9 @@ function mapObject(source: Record<string, unknown>): Record<string, unknown> {
     return out;
 }
 
-/** A plain object or undefined: for reading Kubernetes metadata safely. */
+/** A plain object (a Map read as one) or undefined: for reading Kubernetes metadata safely. */
 export function asRecord(value: unknown): Record<string, unknown> | undefined {
+    if (value instanceof Map) return Object.fromEntries(value) as Record<string, unknown>;
     return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 

@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { admit, compilePolicies, parseKubernetesYaml } from "../../admission-evaluator";
+import { admit, compilePolicies, formatAdmissionResult, parseKubernetesYaml } from "../../admission-evaluator";
 import { compileOne, configMap, judge, policy } from "./helpers";
 
 describe("admission-evaluator: admit", () => {
@@ -205,6 +205,27 @@ describe("admission-evaluator: admit", () => {
             ],
         });
         assert.deepEqual(judge(compiled, { object: configMap("cm") }).auditAnnotations, { name: "cm" });
+    });
+
+    it("keeps keys named like Object prototype properties as plain map keys", () => {
+        const object = JSON.parse('{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"a","namespace":"b","labels":{"__proto__":"x","constructor":"y"}}}');
+        const compiled = compilePolicies([policy({
+            matchConstraints: {
+                resourceRules: [{ apiGroups: [""], apiVersions: ["v1"], operations: ["CREATE"], resources: ["configmaps"] }],
+                objectSelector: { matchLabels: { constructor: "y" } },
+            },
+            validations: [{ expression: "'__proto__' in object.metadata.labels && object.metadata.labels['constructor'] == 'y'" }],
+        })]);
+        assert.equal(judge(compiled, { object }).status, "pass");
+    });
+
+    it("formats a verdict: the request, one line per policy, the decision", () => {
+        const compiled = compilePolicies([policy({ validations: [{ expression: "false", message: "no configs" }] }, "no-configs")]);
+        assert.equal(formatAdmissionResult(admit(compiled, { object: configMap("cm") })), [
+            "CREATE ConfigMap team-a/cm: denied",
+            "  fail  no-configs [Deny]: no configs",
+            '  note: no Namespace object for "team-a": namespaceObject is null',
+        ].join("\n"));
     });
 
     it("an object that is not even a Kubernetes object is judged, not thrown on", () => {

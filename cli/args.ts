@@ -4,7 +4,7 @@ import { UserInputError } from "./errors";
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
 /** `util.parseArgs` with one clear usage error per problem (exit 2) instead of a thrown TypeError. */
-export function parseFlags<O extends Options>(command: string, argv: string[], options: O, allowPositionals: boolean) {
+export function parseFlags<O extends Options>(argv: string[], options: O, allowPositionals: boolean) {
     try {
         return parseArgs({ args: argv, options, allowPositionals, strict: true });
     } catch (e) {
@@ -12,13 +12,13 @@ export function parseFlags<O extends Options>(command: string, argv: string[], o
         const flag = /'(-{1,2}[^' ]+)/.exec(err.message)?.[1];
         switch (err.code) {
             case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
-                throw new UserInputError(`paved ${command}: unknown option ${flag ?? ""} (known: ${Object.keys(options).map((o) => `--${o}`).join(", ")})`);
+                throw new UserInputError(`unknown option ${flag ?? ""} (known: ${Object.keys(options).map((o) => `--${o}`).join(", ")})`);
             case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
-                throw new UserInputError(`paved ${command}: ${flag ?? "an option"} needs a value`);
+                throw new UserInputError(`${flag ?? "an option"} needs a value`);
             case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL":
-                throw new UserInputError(`paved ${command}: unexpected argument ${/'([^']+)'/.exec(err.message)?.[1] ?? ""}`);
+                throw new UserInputError(`unexpected argument ${/'([^']+)'/.exec(err.message)?.[1] ?? ""}`);
             default:
-                throw new UserInputError(`paved ${command}: ${err.message}`);
+                throw new UserInputError(err.message);
         }
     }
 }

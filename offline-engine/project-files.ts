@@ -98,7 +98,8 @@ function readYaml(file: string): Record<string, any> {
     if (doc.errors.length > 0) {
         const e = doc.errors[0];
         const where = e.linePos ? `:${e.linePos[0].line}:${e.linePos[0].col}` : "";
-        throw new UserInputError(`${path.basename(file)}${where}: ${e.message.split("\n")[0]}`);
+        const reason = e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+        throw new UserInputError(`${path.basename(file)}${where}: ${reason}`);
     }
     const value = doc.toJS();
     if (value !== null && (typeof value !== "object" || Array.isArray(value))) {

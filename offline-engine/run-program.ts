@@ -19,6 +19,10 @@ export interface RunProgramOptions {
     stack: string;
     /** Config keys to set or replace after reading `Pulumi.<stack>.yaml` (tests use this). */
     configOverrides?: Record<string, string>;
+    /** The whole config, used instead of `Pulumi.<stack>.yaml` (tests use this). */
+    config?: Record<string, string>;
+    /** Receives registrations; pass one to inspect what was registered even when the run fails. */
+    recorder?: Recorder;
 }
 
 /** The program itself failed (not its config): message and the first frame in the program's code. */
@@ -35,14 +39,14 @@ export class ProgramError extends UserInputError {
  */
 export async function runProgram(options: RunProgramOptions): Promise<ResourceGraph> {
     const project = findProject(options.programPath);
-    const configFile = loadStackConfigFile(project, options.stack);
+    const configFile = options.config ? { config: options.config, secretKeys: [] } : loadStackConfigFile(project, options.stack);
     const config = { ...configFile.config, ...options.configOverrides };
     const region = config["aws:region"] ?? "us-east-1";
 
     pulumi.runtime.setAllConfig(config, configFile.secretKeys);
     const mocks = fakeCloud({ region, accountId: offlineAccountId });
     await pulumi.runtime.setMocks(mocks, project.name, options.stack, true);
-    const recorder = new Recorder();
+    const recorder = options.recorder ?? new Recorder();
     getStore().settings.monitor = new RecordingMonitor(mocks, recorder, (token) => knownFunctions.has(token));
 
     forgetProgramModules(project.program);
@@ -58,6 +62,10 @@ export async function runProgram(options: RunProgramOptions): Promise<ResourceGr
             return main ? await main() : loaded;
         });
         await waitForRPCs();
+        // Let rejections of dangling applies surface while the handlers are still installed.
+        for (let i = 0; i < 3; i++) {
+            await new Promise((resolve) => setImmediate(resolve));
+        }
     } catch (e) {
         failures.unshift(e);
     } finally {
@@ -94,6 +102,7 @@ function asUserFacing(e: unknown, projectDir: string): Error {
         .split("\n")
         .map((l) => l.trim())
         .find((l) => l.includes(projectDir) && !l.includes("node_modules") && !l.includes(`${path.sep}offline-engine${path.sep}`));
-    const where = frame ? ` (${frame.replace(/^at /, "").replace(projectDir + path.sep, "")})` : "";
+    const location = frame ? /\(?([^()\s]+:\d+:\d+)\)?$/.exec(frame)?.[1] : undefined;
+    const where = location ? ` (at ${path.relative(projectDir, location)})` : "";
     return new ProgramError(`program failed: ${err.message.split("\n")[0]}${where}`);
 }

@@ -15,7 +15,7 @@ const formats = ["text", "json", "md", "sarif"] as const;
  * (preview.txt, preview.json, preview.md, preview.sarif). Exit 0 clean, 1 mandatory violations.
  */
 export async function runPreview(argv: string[]): Promise<number> {
-    const { values } = parseFlags("preview", argv, { stack: { type: "string" }, program: { type: "string" }, format: { type: "string" }, out: { type: "string" } }, false);
+    const { values } = parseFlags(argv, { stack: { type: "string" }, program: { type: "string" }, format: { type: "string" }, out: { type: "string" } }, false);
     const format = oneOf("--format", values.format, formats, "text");
     const stack = values.stack ?? "dev";
     const result = await preview({ programPath: values.program ?? repositoryRoot, stack, packs: packRunsFor(stack) });

@@ -4,6 +4,7 @@ import { appendFieldPath } from "./field-path";
 import { childPath, indexPath, keyPath } from "./paths";
 import type { JsonSchemaProps, Problem, ProblemType, ValidationRule } from "./types";
 import { isPlainObject, type JsonObject } from "./values";
+import { declared } from "./schema-props";
 
 /**
  * Evaluates every `x-kubernetes-validations` rule on a created object (no old object): `self` is
@@ -38,7 +39,7 @@ function visit(v: unknown, s: JsonSchemaProps, path: string, root: boolean, memo
         if (items) v.forEach((x, i) => visit(x, items, indexPath(path, i), false, memo, out));
     } else if (isPlainObject(v)) {
         for (const [k, x] of Object.entries(v)) {
-            const prop = s.properties?.[k];
+            const prop = declared(s, k);
             if (prop) visit(x, prop, childPath(path, k), false, memo, out);
             else if (typeof s.additionalProperties === "object") visit(x, s.additionalProperties, keyPath(path, k), false, memo, out);
         }

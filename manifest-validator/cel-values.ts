@@ -1,6 +1,7 @@
 import { escapeCelName } from "./cel-escape";
 import type { JsonSchemaProps } from "./types";
-import { isPlainObject, jsonKind, type JsonObject } from "./values";
+import { isPlainObject, jsonKind, setOwn, type JsonObject } from "./values";
+import { declared } from "./schema-props";
 
 /** Conversions of one validation run, by raw object (each raw object meets one schema node). */
 export type Memo = WeakMap<object, unknown>;
@@ -43,24 +44,35 @@ function scalarValue(v: unknown, s: JsonSchemaProps): unknown {
     return v;
 }
 
-function objectValue(v: JsonObject, s: JsonSchemaProps, memo: Memo, resourceRoot: boolean): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
+function objectValue(v: JsonObject, s: JsonSchemaProps, memo: Memo, resourceRoot: boolean): unknown {
+    const entries: [string, unknown][] = [];
     const ap = typeof s.additionalProperties === "object" ? s.additionalProperties : undefined;
     for (const [k, x] of Object.entries(v)) {
         if (resourceRoot && k === "metadata") {
-            out.metadata = metadataValue(x);
+            entries.push(["metadata", metadataValue(x)]);
             continue;
         }
-        const prop = s.properties?.[k];
+        const prop = declared(s, k);
         if (prop) {
             const name = escapeCelName(k);
-            if (name !== undefined) out[name] = toCelValue(x, prop, memo);
+            if (name !== undefined) entries.push([name, toCelValue(x, prop, memo)]);
         } else if (ap) {
-            out[k] = toCelValue(x, ap, memo);
+            entries.push([k, toCelValue(x, ap, memo)]);
         } else {
-            out[k] = dynamic(x);
+            entries.push([k, dynamic(x)]);
         }
     }
+    return celMap(entries);
+}
+
+/**
+ * A CEL map: a plain object with own keys, or a Map when a key is `constructor` (cel-js types
+ * plain objects by their constructor).
+ */
+function celMap(entries: [string, unknown][]): unknown {
+    if (entries.some(([k]) => k === "constructor")) return new Map(entries);
+    const out: JsonObject = {};
+    for (const [k, x] of entries) setOwn(out, k, x);
     return out;
 }
 
@@ -76,10 +88,6 @@ function metadataValue(m: unknown): unknown {
 /** Values with no schema (under preserve-unknown-fields) keep their decoded types. */
 function dynamic(v: unknown): unknown {
     if (Array.isArray(v)) return v.map(dynamic);
-    if (isPlainObject(v)) {
-        const out: Record<string, unknown> = {};
-        for (const [k, x] of Object.entries(v)) out[k] = dynamic(x);
-        return out;
-    }
+    if (isPlainObject(v)) return celMap(Object.entries(v).map(([k, x]) => [k, dynamic(x)]));
     return v;
 }

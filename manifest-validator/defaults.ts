@@ -1,10 +1,11 @@
 import type { JsonSchemaProps } from "./types";
-import { deepCopy, hasOwn, isPlainObject } from "./values";
+import { deepCopy, hasOwn, isPlainObject, setOwn } from "./values";
+import { declared } from "./schema-props";
 
 /** The schema of a map entry or object field, as the API server resolves it for nulls and defaults. */
 function fieldSchema(s: JsonSchemaProps | undefined, key: string): JsonSchemaProps | undefined {
     if (!s) return undefined;
-    const prop = s.properties?.[key];
+    const prop = declared(s, key);
     if (prop) return prop;
     return typeof s.additionalProperties === "object" ? s.additionalProperties : undefined;
 }
@@ -35,15 +36,15 @@ export function applyDefaults(x: unknown, s: JsonSchemaProps | undefined): void 
     if (isPlainObject(x)) {
         for (const [k, prop] of Object.entries(s.properties ?? {})) {
             if (prop.default === undefined) continue;
-            if (!hasOwn(x, k) || isNonNullableNull(x[k], prop)) x[k] = deepCopy(prop.default);
+            if (!hasOwn(x, k) || isNonNullableNull(x[k], prop)) setOwn(x, k, deepCopy(prop.default));
         }
         for (const k of Object.keys(x)) {
-            const prop = s.properties?.[k];
+            const prop = declared(s, k);
             if (prop) {
                 applyDefaults(x[k], prop);
             } else if (typeof s.additionalProperties === "object") {
                 const ap = s.additionalProperties;
-                if (isNonNullableNull(x[k], ap) && ap.default !== undefined) x[k] = deepCopy(ap.default);
+                if (isNonNullableNull(x[k], ap) && ap.default !== undefined) setOwn(x, k, deepCopy(ap.default));
                 applyDefaults(x[k], ap);
             }
         }

@@ -2,6 +2,7 @@ import { objectMetaSchema } from "./object-meta";
 import { childPath, indexPath } from "./paths";
 import type { JsonSchemaProps } from "./types";
 import { isPlainObject, type JsonObject } from "./values";
+import { declared } from "./schema-props";
 
 /**
  * Structural pruning, as the API server does it on decode: deletes every field the schema does
@@ -48,7 +49,7 @@ function pruneObject(x: JsonObject, s: JsonSchemaProps, path: string, out: strin
             if (k === "metadata") pruneMetadata(x[k], childPath(path, k), out);
             continue;
         }
-        const prop = s.properties?.[k];
+        const prop = declared(s, k);
         if (prop) {
             prune(x[k], prop, childPath(path, k), out);
         } else if (s.additionalProperties !== undefined && s.additionalProperties !== false) {
@@ -70,7 +71,7 @@ function skipPrune(x: unknown, s: JsonSchemaProps, path: string, out: string[], 
                 if (k === "metadata") pruneMetadata(x[k], childPath(path, k), out);
                 continue;
             }
-            const prop = s.properties?.[k];
+            const prop = declared(s, k);
             if (prop) prune(x[k], prop, childPath(path, k), out);
             else if (typeof s.additionalProperties === "object") prune(x[k], s.additionalProperties, childPath(path, k), out);
         }

@@ -6,6 +6,7 @@ import { childPath, indexPath, keyPath } from "./paths";
 import { goRegExp } from "./patterns";
 import type { JsonSchemaProps, Problem, ProblemType } from "./types";
 import { deepEqual, hasOwn, jsonKind, show, toNumber, type JsonKind, type JsonObject } from "./values";
+import { declared } from "./schema-props";
 
 /**
  * Structural-schema value validation (what `ValidateCustomResource`, the embedded-resource check
@@ -169,7 +170,7 @@ class Walker {
         }
         for (const [k, x] of Object.entries(v)) {
             if (meta && k === "metadata") continue;
-            const prop = s.properties?.[k];
+            const prop = declared(s, k);
             if (prop) this.value(x, prop, childPath(path, k));
             else if (typeof s.additionalProperties === "object") this.value(x, s.additionalProperties, keyPath(path, k));
         }

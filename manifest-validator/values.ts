@@ -35,12 +35,17 @@ export function toNumber(v: number | bigint): number {
     return typeof v === "bigint" ? Number(v) : v;
 }
 
+/** Sets an own property, even one named `__proto__` (plain assignment would set the prototype). */
+export function setOwn(o: JsonObject, k: string, v: unknown): void {
+    Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+}
+
 /** Deep copy of a JSON value (bigint kept). */
 export function deepCopy<T>(v: T): T {
     if (Array.isArray(v)) return v.map((x) => deepCopy(x)) as T;
     if (isPlainObject(v)) {
         const out: JsonObject = {};
-        for (const [k, x] of Object.entries(v)) out[k] = deepCopy(x);
+        for (const [k, x] of Object.entries(v)) setOwn(out, k, deepCopy(x));
         return out as T;
     }
     return v;

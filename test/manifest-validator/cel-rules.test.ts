@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { validateManifest, type JsonSchemaProps } from "../../manifest-validator";
-import { assertErrors, assertValid } from "./helpers";
+import { assertErrors, assertValid, manifest } from "./helpers";
 import { widget, widgetRegistry } from "./synthetic";
 
 function rules(r: JsonSchemaProps["x-kubernetes-validations"], properties: Record<string, JsonSchemaProps> = {}): JsonSchemaProps {
@@ -113,6 +113,19 @@ describe("manifest-validator: x-kubernetes-validations (CEL)", () => {
         );
         assertValid(reg, { ...widget({}), metadata: { name: "w1", labels: { a: "b" } } });
         assertErrors(reg, widget({}, "x1"), ["root view"]);
+    });
+
+    it("map keys named constructor or __proto__ reach CEL as ordinary keys", () => {
+        const reg = widgetRegistry(
+            rules([{ rule: "size(self.m) == 2 && self.m.all(k, self.m[k] == 'v') && 'constructor' in self.m", message: "keys" }], {
+                m: { type: "object", additionalProperties: { type: "string" } },
+            }),
+        );
+        assertValid(reg, manifest("apiVersion: test.paved.dev/v1\nkind: Widget\nmetadata: {name: a}\nspec: {m: {constructor: v, __proto__: v}}"));
+        assertErrors(reg, manifest("apiVersion: test.paved.dev/v1\nkind: Widget\nmetadata: {name: a}\nspec: {m: {constructor: v, __proto__: x}}"), [
+            "spec: keys",
+        ]);
+        assertErrors(reg, manifest("apiVersion: test.paved.dev/v1\nkind: Widget\nmetadata: {name: a}\nspec: {m: {constructor: v, x: v}, __proto__: {}}"), ["spec.__proto__: unknown field"]);
     });
 
     it("an evaluation error is an error naming the rule by its message, else its expression", () => {

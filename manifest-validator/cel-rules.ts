@@ -17,14 +17,21 @@ export function evaluateRules(obj: JsonObject, schema: JsonSchemaProps): Problem
     return out;
 }
 
-/** Whether a schema holds any rule (the API server only reports skipped rules then). */
-export function hasRules(s: JsonSchemaProps | undefined, seen = new Set<JsonSchemaProps>()): boolean {
-    if (!s || seen.has(s)) return false;
-    seen.add(s);
-    if ((s["x-kubernetes-validations"]?.length ?? 0) > 0) return true;
-    if (Object.values(s.properties ?? {}).some((p) => hasRules(p, seen))) return true;
-    if (typeof s.additionalProperties === "object" && hasRules(s.additionalProperties, seen)) return true;
-    return hasRules(s.items, seen);
+const withRules = new WeakMap<JsonSchemaProps, boolean>();
+
+/** Whether a schema holds any rule (the API server only reports skipped rules then); cached. */
+export function hasRules(s: JsonSchemaProps | undefined): boolean {
+    if (!s) return false;
+    let known = withRules.get(s);
+    if (known === undefined) {
+        known =
+            (s["x-kubernetes-validations"]?.length ?? 0) > 0 ||
+            Object.values(s.properties ?? {}).some(hasRules) ||
+            (typeof s.additionalProperties === "object" && hasRules(s.additionalProperties)) ||
+            hasRules(s.items);
+        withRules.set(s, known);
+    }
+    return known;
 }
 
 function visit(v: unknown, s: JsonSchemaProps, path: string, root: boolean, memo: Memo, out: Problem[]): void {

@@ -3,6 +3,7 @@ import { problemsError } from "../cli/errors";
 import { buildResourceMap } from "./build-resource-map";
 import { checkExpression, type Expected } from "./cel/check";
 import { declarableType, policyEnvironment } from "./cel/env";
+import { lintOptionalReceivers } from "./cel/lint";
 import { readPolicy, type PolicyDefinition, type Validation } from "./policy-shape";
 import type { ResourceMap } from "./resource-map";
 import { ShapeReader } from "./shape";
@@ -56,11 +57,12 @@ export function compilePolicies(policyObjects: readonly unknown[], options: Comp
         const definition = readPolicy(object, read);
         if (definition.name && names.has(definition.name)) read.problem("metadata.name", `duplicate policy name ${JSON.stringify(definition.name)}`);
         names.add(definition.name);
-        const compiled = read.problems.length === 0 ? compileDefinition(definition, source, read.problems) : undefined;
+        const lints: string[] = [];
+        const compiled = read.problems.length === 0 ? compileDefinition(definition, source, read.problems, lints) : undefined;
         problems.push(...read.problems.map((p) => `${label}: ${p}`));
         if (compiled) {
             policies.push(compiled);
-            warnings.push(...resourceWarnings(definition, resourceMap).map((w) => `${label}: ${w}`));
+            warnings.push(...[...lints, ...resourceWarnings(definition, resourceMap)].map((w) => `${label}: ${w}`));
         }
     });
     if (problems.length > 0) throw problemsError("invalid ValidatingPolicy:", problems);
@@ -73,9 +75,10 @@ function policyLabel(object: unknown, index: number, source: string | undefined)
     return source ? `${who} (${source})` : who;
 }
 
-function compileDefinition(definition: PolicyDefinition, source: string | undefined, problems: string[]): CompiledPolicy | undefined {
+function compileDefinition(definition: PolicyDefinition, source: string | undefined, problems: string[], lints: string[]): CompiledPolicy | undefined {
     const check = (env: Environment, expression: string, path: string, expected: Expected): { program?: ParseResult; type?: string } => {
         const checked = checkExpression(env, expression, expected);
+        if (checked.program) lints.push(...lintOptionalReceivers(env, checked.program).map((w) => `${path}: ${w}`));
         // The error shows the source with a caret; name the expression when it does not.
         const where = checked.error?.includes(" | ") ? "" : `\n      in: ${expression.trim()}`;
         if (checked.error) problems.push(`${path}: ${checked.error}${where}`);

@@ -47,7 +47,7 @@ export function loadSuite(file: string, baseMap: ResourceMap): LoadedSuite {
     }
     const compiled = compilePolicies(policyDocs.map((d) => d.value), { resourceMap, sources: policyDocs.map((d) => d.source) });
     notes.push(...compiled.warnings);
-    const resources = dedupe(test.resources.flatMap((p, i) => documents(dir, p, `resources[${i}]`)).map(toResource), notes);
+    const resources = dedupe(test.resources.flatMap((p, i) => documents(dir, p, `resources[${i}]`)).map((d) => toResource(d, resourceMap)), notes);
     const values = test.values !== undefined ? readValues(test.values, `${file}: values`, false)
         : test.variables ? readValuesFile(dir, test.variables) : { namespaces: new Map() };
     const userInfo = test.userinfo ? readUserInfoFile(dir, test.userinfo) : undefined;
@@ -73,15 +73,26 @@ function documents(dir: string, relative: string, field: string): SourcedDocumen
     return files.flatMap((f) => readKubernetesYaml(f).map((value) => ({ value, source: f })));
 }
 
-function toResource(doc: SourcedDocument): SuiteResource {
+/**
+ * A resource as the CLI loads it (cmd/cli/kubectl-kyverno/resource/resource.go): a namespaced
+ * (or unknown) kind without a namespace is put in "default".
+ */
+function toResource(doc: SourcedDocument, map: ResourceMap): SuiteResource {
     const object = asRecord(doc.value);
     const metadata = asRecord(object?.metadata);
     const name = stringField(metadata, "name");
     const kind = stringField(object, "kind");
-    if (!object || !kind || !name || !stringField(object, "apiVersion")) {
+    const apiVersion = stringField(object, "apiVersion");
+    if (!object || !metadata || !kind || !name || !apiVersion) {
         throw new UserInputError(`${doc.source}: every resource needs apiVersion, kind and metadata.name`);
     }
-    return { object, apiVersion: stringField(object, "apiVersion"), kind, namespace: stringField(metadata, "namespace"), name, source: doc.source };
+    const group = apiVersion.includes("/") ? apiVersion.split("/")[0] : "";
+    let namespace = stringField(metadata, "namespace");
+    if (namespace === "" && map.resolve(group, kind).info.namespaced) {
+        namespace = "default";
+        metadata.namespace = namespace;
+    }
+    return { object, apiVersion, kind, namespace, name, source: doc.source };
 }
 
 /** Like the CLI: a duplicated resource is kept once, with a warning. */

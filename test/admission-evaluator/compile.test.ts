@@ -126,6 +126,20 @@ describe("admission-evaluator: compilePolicies", () => {
         });
     });
 
+    it("warns about orValue() on a field that is not optional (cel-go passes it through, cel-js errors)", () => {
+        const compiled = compileOne({
+            variables: [{ name: "opt", expression: "object.?data" }],
+            validations: [
+                { expression: "object.data.orValue({}).size() >= 0" },
+                { expression: "object.?data.orValue({}).size() >= 0 && variables.opt.orValue({}).size() >= 0" },
+                { expression: "[object].all(o, o.data.orValue({}).size() >= 0)" },
+            ],
+        });
+        assert.equal(compiled.warnings.length, 2, compiled.warnings.join("\n"));
+        assert.match(compiled.warnings[0], /spec\.validations\[0\]\.expression: orValue\(\) on object\.data, which is not optional/);
+        assert.match(compiled.warnings[1], /spec\.validations\[2\]\.expression: orValue\(\) on o\.data/);
+    });
+
     it("warns about a resource name its group does not know (a likely typo), without failing", () => {
         const compiled = compilePolicies([policy({
             matchConstraints: { resourceRules: [{ apiGroups: ["platform.example.com"], apiVersions: ["*"], operations: ["CREATE"], resources: ["postgresqlinstance"] }] },

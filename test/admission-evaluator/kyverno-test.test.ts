@@ -190,6 +190,15 @@ describe("admission-evaluator: runKyvernoTests", () => {
             assert.ok(s.rows[0].ok, JSON.stringify(s.rows));
         });
 
+        it("puts a namespaced resource without a namespace in default, like the CLI", () => {
+            const s = suite({
+                "policy.yaml": policyYaml("p", "object.metadata.namespace == 'default' && request.namespace == 'default'"),
+                "resources.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: loose}\n",
+                "kyverno-test.yaml": testYaml(result("p", "default/loose", "pass")),
+            });
+            assert.deepEqual(s.rows.map((r) => [r.resource, r.actual]), [["default/loose", "pass"]]);
+        });
+
         it("selects resources by resourceSpecs", () => {
             const s = suite({
                 "policy.yaml": policyYaml("p", "object.metadata.name == 'large'"),

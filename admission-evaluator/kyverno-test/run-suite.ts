@@ -114,10 +114,15 @@ function specMatches(spec: ResourceSpec, r: SuiteResource): boolean {
 function compatibility(policy: CompiledPolicy, result: PolicyResult, entry: TestResultEntry): string | undefined {
     if (entry.result === "warn") return "ValidatingPolicy results are never warn";
     if (result.skipReason !== "matchConstraints") return undefined;
+    if (POD_CONTROLLERS.includes(entry.kind) && policy.definition.matchConstraints.resourceRules.some((r) => r.resources.includes("pods"))) {
+        return "autogen would apply this pod policy to the pod template (not emulated offline)";
+    }
     if (isPlainMatch(policy)) return "reports Not found (a failure): the policy's only resource rule does not match this resource";
     if (entry.result !== "skip") return "reports Excluded (passed) whatever the expected result";
     return undefined;
 }
+
+const POD_CONTROLLERS = ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job", "CronJob"];
 
 function isPlainMatch(policy: CompiledPolicy): boolean {
     const m = policy.definition.matchConstraints;

@@ -229,6 +229,16 @@ describe("admission-evaluator: runKyvernoTests", () => {
             assert.deepEqual([s.rows[0].actual, s.rows[0].ok], ["skip", false]);
             assert.match(s.rows[0].compatibility ?? "", /Excluded/);
         });
+
+        it("flags controller rows of a pod policy, which Kyverno's autogen would evaluate", () => {
+            const s = suite({
+                "policy.yaml": policyYaml("p", "true").replace("[configmaps]", "[pods]"),
+                "resources.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: a}\n",
+                "kyverno-test.yaml": testYaml("  - {policy: p, kind: Deployment, resources: [web], result: pass}\n"),
+            });
+            assert.deepEqual([s.rows[0].actual, s.rows[0].ok], ["skip", false]);
+            assert.match(s.rows[0].compatibility ?? "", /autogen/);
+        });
     });
 
     describe("bad suites", () => {

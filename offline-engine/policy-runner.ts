@@ -55,7 +55,10 @@ export interface PolicyRunReport {
     remediatedInputs: Map<string, Record<string, unknown>>;
 }
 
-class NotApplicable extends Error {}
+/** Thrown by `args.notApplicable()`. Not an Error: policies call it often and it needs no stack trace. */
+class NotApplicable {
+    constructor(readonly reason?: string) {}
+}
 const throwNotApplicable = (reason?: string): never => {
     throw new NotApplicable(reason);
 };

@@ -1,3 +1,4 @@
+import { describeWithCrds } from "../helpers/crds";
 import * as assert from "node:assert/strict";
 import { validateManifest, type SchemaRegistry } from "../../manifest-validator";
 import { assertErrors, assertValid, crdRegistry, manifest } from "./helpers";
@@ -7,7 +8,7 @@ import { composition } from "./fixtures";
 type Obj = Record<string, unknown>;
 const spec = (m: Obj) => m.spec as Obj;
 
-describe("manifest-validator: Crossplane core and function kinds", () => {
+describeWithCrds("manifest-validator: Crossplane core and function kinds", () => {
     let reg: SchemaRegistry;
     before(() => {
         reg = crdRegistry();

@@ -1,3 +1,4 @@
+import { describeWithCrds } from "../helpers/crds";
 import * as assert from "node:assert/strict";
 import { validateAndDefault, validateManifest, type SchemaRegistry } from "../../manifest-validator";
 import { assertErrors, assertValid, crdRegistry, manifest } from "./helpers";
@@ -8,7 +9,7 @@ import { clusterSecretStore, externalSecret } from "./fixtures";
 type Obj = Record<string, unknown>;
 const spec = (m: Obj) => m.spec as Obj;
 
-describe("manifest-validator: external-secrets v1", () => {
+describeWithCrds("manifest-validator: external-secrets v1", () => {
     let reg: SchemaRegistry;
     before(() => {
         reg = crdRegistry();

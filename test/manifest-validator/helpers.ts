@@ -10,7 +10,7 @@ import {
     type ValidateOptions,
 } from "../../manifest-validator";
 
-/** The CRD directory CI provides; suites that need it fail (never skip) without it. */
+/** The CRD directory; suites that need it are declared with `describeWithCrds` (test/helpers/crds.ts). */
 export function crdDir(): string {
     const dir = process.env.PAVED_CRD_DIR;
     if (!dir) {

@@ -1,3 +1,4 @@
+import { describeWithCrds } from "../helpers/crds";
 import { type SchemaRegistry } from "../../manifest-validator";
 import { assertErrors, assertValid, crdRegistry, manifest } from "./helpers";
 import { nodeClass, nodePool } from "./fixtures";
@@ -7,7 +8,7 @@ import { nodeClass, nodePool } from "./fixtures";
 type Obj = Record<string, unknown>;
 const spec = (m: Obj) => m.spec as Obj;
 
-describe("manifest-validator: Karpenter NodePool and EC2NodeClass v1", () => {
+describeWithCrds("manifest-validator: Karpenter NodePool and EC2NodeClass v1", () => {
     let reg: SchemaRegistry;
     before(() => {
         reg = crdRegistry();

@@ -1,3 +1,4 @@
+import { describeWithCrds } from "../helpers/crds";
 import { type SchemaRegistry } from "../../manifest-validator";
 import { assertErrors, assertValid, crdRegistry, manifest } from "./helpers";
 import { temporalNamespace, validatingPolicy } from "./fixtures";
@@ -7,7 +8,7 @@ import { temporalNamespace, validatingPolicy } from "./fixtures";
 type Obj = Record<string, unknown>;
 const spec = (m: Obj) => m.spec as Obj;
 
-describe("manifest-validator: Kyverno ValidatingPolicy v1 and TemporalNamespace", () => {
+describeWithCrds("manifest-validator: Kyverno ValidatingPolicy v1 and TemporalNamespace", () => {
     let reg: SchemaRegistry;
     before(() => {
         reg = crdRegistry();

@@ -1,3 +1,4 @@
+import { describeWithCrds } from "../helpers/crds";
 import * as assert from "node:assert/strict";
 import fc from "fast-check";
 import {
@@ -64,7 +65,7 @@ const wrongValues: Record<string, unknown[]> = {
     object: ["x", 1n, ["x"]],
 };
 
-describe("manifest-validator: random mutations of valid manifests are reported with a path, never thrown", () => {
+describeWithCrds("manifest-validator: random mutations of valid manifests are reported with a path, never thrown", () => {
     let reg: SchemaRegistry;
     const names = Object.keys(fixtures).filter((n) => n !== "xrd") as (keyof typeof fixtures)[];
     before(() => {

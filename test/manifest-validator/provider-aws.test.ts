@@ -1,3 +1,4 @@
+import { describeWithCrds } from "../helpers/crds";
 import * as assert from "node:assert/strict";
 import { validateAndDefault, validateManifest, type SchemaRegistry } from "../../manifest-validator";
 import { assertErrors, assertValid, crdRegistry, manifest } from "./helpers";
@@ -17,7 +18,7 @@ function rds(forProvider: Record<string, unknown>, spec: Record<string, unknown>
     return m;
 }
 
-describe("manifest-validator: provider-upjet-aws managed resources", () => {
+describeWithCrds("manifest-validator: provider-upjet-aws managed resources", () => {
     let reg: SchemaRegistry;
     before(() => {
         reg = crdRegistry();

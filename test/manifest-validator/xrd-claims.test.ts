@@ -1,3 +1,4 @@
+import { describeWithCrds } from "../helpers/crds";
 import * as assert from "node:assert/strict";
 import { UserInputError } from "../../cli/errors";
 import {
@@ -132,7 +133,7 @@ describe("manifest-validator: XRD-derived claim and XR schemas", () => {
         assertValid(reg, xr);
     });
 
-    describe("with the upstream CRDs", () => {
+    describeWithCrds("with the upstream CRDs", () => {
         let all: SchemaRegistry;
         before(() => {
             all = mergeRegistries(crdRegistry(), claims);

@@ -103,15 +103,19 @@ export async function runPolicyPacks(graph: ResourceGraph, runs: PackRun[], opti
             }
         }
 
+        const validators = resourcePolicies.map((prepared) => new ResourcePolicyRun(prepared, pack, report));
+        const remediating = resourcePolicies.filter((p) => p.level === "remediate" && p.policy.remediateResource);
         for (const resource of graph.resources) {
             const provider = providerOf(resource);
-            const inputs = await remediate(resource, resourcePolicies, pack, provider, stackTags, report);
-            for (const prepared of resourcePolicies) {
-                await validateResource(resource, inputs, prepared, pack, provider, stackTags, report);
+            const inputs = remediating.length > 0 ? await remediate(resource, remediating, pack, provider, stackTags, report) : resource.inputs;
+            const base = baseArgs(resource, inputs, provider, stackTags);
+            for (const validator of validators) {
+                await validator.validate(resource, base);
             }
         }
+        const linked = stackPolicies.length > 0 ? linkResources(graph, providerOf) : [];
         for (const { policy, level, config } of stackPolicies) {
-            await validateStack(graph, policy, level, config, pack, providerOf, stackTags, report);
+            await validateStack(graph, linked, policy, level, config, pack, stackTags, report);
         }
     }
     return report;
@@ -132,7 +136,7 @@ async function remediate(
             continue;
         }
         try {
-            const result = await fn(resourceArgs(resource, props, config, provider, stackTags));
+            const result = await fn({ ...baseArgs(resource, props, provider, stackTags), getConfig: configGetter(config) });
             if (result && typeof result === "object") {
                 props = JSON.parse(JSON.stringify(result));
                 report.remediatedInputs.set(resource.urn, props);
@@ -148,59 +152,63 @@ async function remediate(
     return props;
 }
 
-async function validateResource(
-    resource: RecordedResource,
-    inputs: Record<string, unknown>,
-    prepared: PreparedResourcePolicy,
-    pack: PolicyPackDefinition,
-    provider: ResourceValidationArgs["provider"],
-    stackTags: ReadonlyMap<string, string>,
-    report: PolicyRunReport,
-): Promise<void> {
-    const { policy, config } = prepared;
-    const level = prepared.level === "advisory" ? "advisory" : "mandatory";
-    let applied = false;
-    let violated = false;
-    let unknown = false;
-    for (const validation of prepared.validations) {
-        if (validation.__pulumiType && validation.__pulumiType !== resource.type) {
-            continue;
-        }
-        const report1 = (message?: string, urn?: string) => {
-            violated = true;
-            report.results.push(resultOf("violation", pack, policy, level, resource, message ?? "", urn));
-        };
-        try {
-            applied = true;
-            await validation(resourceArgs(resource, inputs, config, provider, stackTags), report1);
-        } catch (e) {
-            if (e instanceof NotApplicable) {
-                applied = false;
-            } else if (e instanceof UnknownValueError) {
-                unknown = true;
-                report.results.push(resultOf("unknown-during-preview", pack, policy, "advisory", resource, cantRun(pack, policy.name, e as Error)));
-            } else {
-                violated = true;
-                report.results.push(errorResult(e, pack, policy, resource, "validation"));
+/** One resource policy of one pack run: validates resource after resource, reusing its reporter. */
+class ResourcePolicyRun {
+    private readonly level: "advisory" | "mandatory";
+    private readonly getConfig: ResourceValidationArgs["getConfig"];
+    private resource!: RecordedResource;
+    private violated = false;
+    /** The `reportViolation` callback handed to the policy's validations. */
+    private readonly reportViolation = (message?: string, urn?: string): void => {
+        this.violated = true;
+        this.report.results.push(resultOf("violation", this.pack, this.prepared.policy, this.level, this.resource, message ?? "", urn));
+    };
+
+    constructor(
+        private readonly prepared: PreparedResourcePolicy,
+        private readonly pack: PolicyPackDefinition,
+        private readonly report: PolicyRunReport,
+    ) {
+        this.level = prepared.level === "advisory" ? "advisory" : "mandatory";
+        this.getConfig = configGetter(prepared.config);
+    }
+
+    async validate(resource: RecordedResource, base: Omit<ResourceValidationArgs, "getConfig">): Promise<void> {
+        const { policy } = this.prepared;
+        this.resource = resource;
+        this.violated = false;
+        let applied = false;
+        let unknown = false;
+        for (const validation of this.prepared.validations) {
+            if (validation.__pulumiType && validation.__pulumiType !== resource.type) {
+                continue;
+            }
+            try {
+                applied = true;
+                const pending = validation({ ...base, getConfig: this.getConfig } as ResourceValidationArgs, this.reportViolation);
+                if (pending && typeof (pending as Promise<void>).then === "function") {
+                    await pending;
+                }
+            } catch (e) {
+                if (e instanceof NotApplicable) {
+                    applied = false;
+                } else if (e instanceof UnknownValueError) {
+                    unknown = true;
+                    this.report.results.push(resultOf("unknown-during-preview", this.pack, policy, "advisory", resource, cantRun(this.pack, policy.name, e as Error)));
+                } else {
+                    this.violated = true;
+                    this.report.results.push(errorResult(e, this.pack, policy, resource, "validation"));
+                }
             }
         }
-    }
-    if (applied || violated || unknown) {
-        report.evaluations.push({ pack: pack.name, policy: policy.name, urn: resource.urn, outcome: violated ? "violation" : unknown ? "unknown" : "pass" });
+        if (applied || this.violated || unknown) {
+            this.report.evaluations.push({ pack: this.pack.name, policy: policy.name, urn: resource.urn, outcome: this.violated ? "violation" : unknown ? "unknown" : "pass" });
+        }
     }
 }
 
-async function validateStack(
-    graph: ResourceGraph,
-    policy: StackValidationPolicy,
-    level: EnforcementLevel,
-    config: ResolvedPolicyConfig,
-    pack: PolicyPackDefinition,
-    providerOf: (r: RecordedResource) => ResourceValidationArgs["provider"],
-    stackTags: ReadonlyMap<string, string>,
-    report: PolicyRunReport,
-): Promise<void> {
-    const reported = level === "remediate" ? "mandatory" : (level as "advisory" | "mandatory");
+/** The stack's resources as stack policies see them: props behind the unknown proxy, parents and dependencies linked. */
+function linkResources(graph: ResourceGraph, providerOf: (r: RecordedResource) => ResourceValidationArgs["provider"]): PolicyResource[] {
     const linked = new Map<string, PolicyResource>();
     for (const r of graph.resources) {
         const props = unknownCheckingProxy(r.inputs);
@@ -226,19 +234,32 @@ async function validateStack(
             pr.propertyDependencies[k] = deps.map((d) => linked.get(d)).filter((d): d is PolicyResource => !!d);
         }
     }
+    return [...linked.values()];
+}
+
+async function validateStack(
+    graph: ResourceGraph,
+    resources: PolicyResource[],
+    policy: StackValidationPolicy,
+    level: EnforcementLevel,
+    config: ResolvedPolicyConfig,
+    pack: PolicyPackDefinition,
+    stackTags: ReadonlyMap<string, string>,
+    report: PolicyRunReport,
+): Promise<void> {
+    const reported = level === "advisory" ? "advisory" : "mandatory";
     const stackUrn = graph.resources[0]?.urn;
+    const byUrn = new Map(graph.resources.map((r) => [r.urn, r]));
+    let violated = false;
     try {
-        await policy.validateStack(
-            { resources: [...linked.values()], getConfig: <T extends object>() => config.properties as T, stackTags, notApplicable: throwNotApplicable },
-            (message?: string, urn?: string) => {
-                const target = urn ? graph.resources.find((r) => r.urn === urn) : undefined;
-                report.results.push(resultOf("violation", pack, policy, reported, target, message ?? "", urn));
-                if (urn) {
-                    report.evaluations.push({ pack: pack.name, policy: policy.name, urn, outcome: "violation" });
-                }
-            },
-        );
-        if (stackUrn && !report.results.some((x) => x.policy === policy.name && x.pack === pack.name)) {
+        await policy.validateStack({ resources, getConfig: configGetter(config), stackTags, notApplicable: throwNotApplicable }, (message?: string, urn?: string) => {
+            violated = true;
+            report.results.push(resultOf("violation", pack, policy, reported, urn ? byUrn.get(urn) : undefined, message ?? "", urn));
+            if (urn) {
+                report.evaluations.push({ pack: pack.name, policy: policy.name, urn, outcome: "violation" });
+            }
+        });
+        if (stackUrn && !violated) {
             report.evaluations.push({ pack: pack.name, policy: policy.name, urn: stackUrn, outcome: "pass" });
         }
     } catch (e) {
@@ -253,13 +274,8 @@ async function validateStack(
     }
 }
 
-function resourceArgs(
-    r: RecordedResource,
-    inputs: Record<string, unknown>,
-    config: ResolvedPolicyConfig,
-    provider: ResourceValidationArgs["provider"],
-    stackTags: ReadonlyMap<string, string>,
-): ResourceValidationArgs {
+/** Everything a validation's args hold except `getConfig`, which is per policy. */
+function baseArgs(r: RecordedResource, inputs: Record<string, unknown>, provider: ResourceValidationArgs["provider"], stackTags: ReadonlyMap<string, string>): Omit<ResourceValidationArgs, "getConfig"> {
     const props = unknownCheckingProxy(inputs);
     const isType = (cls: any) => typeMatches(r.type, cls);
     return {
@@ -271,10 +287,13 @@ function resourceArgs(
         provider,
         stackTags,
         isType,
-        asType: (cls: any) => (isType(cls) ? props : undefined),
-        getConfig: <T extends object>() => config.properties as T,
+        asType: ((cls: any) => (isType(cls) ? props : undefined)) as ResourceValidationArgs["asType"],
         notApplicable: throwNotApplicable,
-    } as ResourceValidationArgs;
+    };
+}
+
+function configGetter(config: ResolvedPolicyConfig): ResourceValidationArgs["getConfig"] {
+    return <T extends object>() => config.properties as T;
 }
 
 function typeMatches(type: string, cls: any): boolean {

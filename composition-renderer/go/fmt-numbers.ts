@@ -89,7 +89,9 @@ export function fmtFloat(f: FmtFlags, v: number, verb: FloatFormat, prec: number
 /** The '#' flag: always a decimal point, trailing zeros kept for %g. */
 function sharpFloat(num: string, verb: FloatFormat, prec: number): string {
     let digits = 0;
-    if (verb === "g" || verb === "G") digits = prec === -1 ? 6 : prec;
+    if (verb === "b") return num;
+    if (verb === "g" || verb === "G" || verb === "x" || verb === "X") digits = prec === -1 ? 6 : prec;
+    const hexVerb = verb === "x" || verb === "X";
     let tail = "";
     let hasPoint = false;
     let sawNonzero = false;
@@ -97,7 +99,7 @@ function sharpFloat(num: string, verb: FloatFormat, prec: number): string {
     for (let i = 1; i < body.length; i++) {
         const c = body[i];
         if (c === ".") hasPoint = true;
-        else if (c === "e" || c === "E") {
+        else if (c === "p" || c === "P" || ((c === "e" || c === "E") && !hexVerb)) {
             tail = body.slice(i);
             body = body.slice(0, i);
             break;

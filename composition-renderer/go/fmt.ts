@@ -88,8 +88,11 @@ class Printer {
             case "v":
                 this.out += fmtFloat(f, v, "g", -1);
                 return;
+            case "b":
             case "g":
             case "G":
+            case "x":
+            case "X":
                 this.out += fmtFloat(f, v, verb, -1);
                 return;
             case "e":

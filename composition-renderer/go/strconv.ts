@@ -1,15 +1,18 @@
 // The parts of Go's strconv the function uses: FormatFloat, Quote, ParseInt,
 // ParseFloat, ParseBool (same text, same errors).
 import { GoError } from "./errors";
+import { fmtB, fmtX } from "./float-binary";
 import { Digits, exactDigits, roundDigits, shortestDigits } from "./float-digits";
 
-export type FloatFormat = "e" | "E" | "f" | "g" | "G";
+export type FloatFormat = "e" | "E" | "f" | "g" | "G" | "b" | "x" | "X";
 
 /** strconv.FormatFloat(f, fmt, prec, 64). */
 export function formatFloat(f: number, fmt: FloatFormat, prec: number): string {
     if (Number.isNaN(f)) return "NaN";
     if (f === Infinity) return "+Inf";
     if (f === -Infinity) return "-Inf";
+    if (fmt === "b") return fmtB(f);
+    if (fmt === "x" || fmt === "X") return fmtX(f, prec, fmt === "X");
     const neg = f < 0 || Object.is(f, -0);
     const abs = Math.abs(f);
     const shortest = prec < 0;
@@ -31,7 +34,7 @@ export function formatFloat(f: number, fmt: FloatFormat, prec: number): string {
     return formatDigits(neg, digs, prec, fmt, shortest);
 }
 
-function formatDigits(neg: boolean, digs: Digits, prec: number, fmt: FloatFormat, shortest: boolean): string {
+function formatDigits(neg: boolean, digs: Digits, prec: number, fmt: "e" | "E" | "f" | "g" | "G", shortest: boolean): string {
     if (fmt === "e" || fmt === "E") return fmtE(neg, digs, prec, fmt);
     if (fmt === "f") return fmtF(neg, digs, prec);
     let eprec = prec;

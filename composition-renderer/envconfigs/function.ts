@@ -65,8 +65,9 @@ function bySelector(config: EnvironmentSource, resources: JsonObject[]): JsonObj
     return sorted;
 }
 
-/** sortRequiredByFieldPath: stable sort by one field; all values must share a type. */
-function sortByFieldPath(resources: JsonObject[], path: string): JsonObject[] {
+/** sortRequiredByFieldPath: sort by one field; all values must share a type. */
+export function sortByFieldPath(resources: JsonObject[], path: string): JsonObject[] {
+    if (path === "") throw new GoError("cannot sort by empty field path");
     const vals: Value[] = resources.map((r) => {
         try {
             return getValue(r, path);

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Cluster } from "../components/cluster";
 import { PlatformKeys } from "../components/encryption";
+import { IamBaseline } from "../components/iam-baseline";
 import { Network } from "../components/network";
 import { platformAwsProvider, platformTags } from "../components/tagging";
 import type { PlatformConfig } from "./config";
@@ -19,6 +20,20 @@ export function buildPlatform(cfg: PlatformConfig) {
         withAws,
     );
 
+    const iam = new IamBaseline(
+        "iam",
+        {
+            namePrefix: cfg.cluster.name,
+            accountId,
+            region: cfg.region,
+            github: cfg.iam.github,
+            breakGlassPrincipalArns: cfg.iam.breakGlassPrincipalArns,
+            auditorPrincipalArns: cfg.iam.auditorPrincipalArns,
+            tags,
+        },
+        withAws,
+    );
+
     const network = new Network(
         "network",
         {
@@ -27,6 +42,7 @@ export function buildPlatform(cfg: PlatformConfig) {
             logsKeyArn: keys.logs.arn,
             accountId,
             region: cfg.region,
+            permissionsBoundaryArn: iam.permissionsBoundaryArn,
             protect: cfg.protectStatefulResources,
             tags,
         },
@@ -43,14 +59,15 @@ export function buildPlatform(cfg: PlatformConfig) {
             privateSubnetIds: network.privateSubnetIds,
             publicAccess: cfg.cluster.endpoint.publicAccess,
             publicAccessCidrs: cfg.cluster.endpoint.publicAccessCidrs,
-            adminRoleArns: cfg.cluster.adminRoleArns,
-            readOnlyRoleArns: cfg.cluster.readOnlyRoleArns,
+            breakGlassRoleArns: [iam.breakGlassRoleArn],
+            readOnlyRoleArns: [iam.auditorRoleArn, ...cfg.cluster.readOnlyRoleArns],
             controlPlaneLogRetentionDays: cfg.cluster.controlPlaneLogRetentionDays,
             deletionProtection: cfg.cluster.deletionProtection,
             systemNodeGroup: cfg.cluster.systemNodeGroup,
             kubernetesSecretsKeyArn: keys.kubernetesSecrets.arn,
             logsKeyArn: keys.logs.arn,
             volumesKeyArn: keys.volumes.arn,
+            permissionsBoundaryArn: iam.permissionsBoundaryArn,
             awsProvider,
             region: cfg.region,
             protect: cfg.protectStatefulResources,
@@ -67,5 +84,7 @@ export function buildPlatform(cfg: PlatformConfig) {
         clusterName: cluster.clusterName,
         oidcProviderArn: cluster.oidcProviderArn,
         nodeSecurityGroupId: cluster.nodeSecurityGroupId,
+        deployRoleArn: iam.deployRoleArn,
+        previewRoleArn: iam.previewRoleArn,
     };
 }

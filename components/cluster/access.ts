@@ -1,11 +1,12 @@
 import type * as eks from "@pulumi/eks";
+import type * as pulumi from "@pulumi/pulumi";
 import { partitionOf } from "../iam-documents";
 
 export interface AccessRoles {
-    /** Break-glass roles: cluster-admin. */
-    adminRoleArns: string[];
-    /** Read-only roles (operators, auditors). */
-    readOnlyRoleArns: string[];
+    /** Break-glass roles: the only principals with cluster-admin. */
+    breakGlassRoleArns: pulumi.Input<string>[];
+    /** Read-only roles (operators, auditors): AmazonEKSViewPolicy. */
+    readOnlyRoleArns: pulumi.Input<string>[];
     region: string;
 }
 
@@ -15,8 +16,8 @@ export const viewPolicyArn = (region: string) => `arn:${partitionOf(region)}:eks
 /** EKS access entries (authentication mode API, CIS 4.1.7, 5.5.1): cluster-admin for break-glass roles only. */
 export function accessEntries(roles: AccessRoles): Record<string, eks.types.input.AccessEntryArgs> {
     const entries: Record<string, eks.types.input.AccessEntryArgs> = {};
-    roles.adminRoleArns.forEach((principalArn, i) => {
-        entries[`admin-${i}`] = {
+    roles.breakGlassRoleArns.forEach((principalArn, i) => {
+        entries[`break-glass-${i}`] = {
             principalArn,
             type: "STANDARD",
             accessPolicies: { clusterAdmin: { policyArn: clusterAdminPolicyArn(roles.region), accessScope: { type: "cluster" } } },

@@ -2,11 +2,20 @@ import * as aws from "@pulumi/aws";
 import * as eks from "@pulumi/eks";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import { managedPolicyArn, policyDocument, serviceTrustPolicy, type PolicyDocument } from "../iam-documents";
 import { accessEntries, type AccessRoles } from "./access";
 import { SystemNodeGroup, type SystemNodeGroupArgs } from "./system-node-group";
 
 export { accessEntries, clusterAdminPolicyArn, viewPolicyArn } from "./access";
 export { launchTemplateMetadataOptions } from "./system-node-group";
+
+/** What the control plane may do with the secrets key: envelope encryption only. */
+export function secretsKeyPolicy(keyArn: string): PolicyDocument {
+    return policyDocument(
+        { Sid: "EnvelopeEncryptionOfSecrets", Effect: "Allow", Action: ["kms:Encrypt", "kms:Decrypt", "kms:DescribeKey"], Resource: keyArn },
+        { Sid: "GrantsForTheControlPlane", Effect: "Allow", Action: "kms:CreateGrant", Resource: keyArn, Condition: { Bool: { "kms:GrantIsForAWSResource": true } } },
+    );
+}
 
 /** All five control-plane log types (FSBP EKS.8, CIS 2.1.1). */
 export const controlPlaneLogTypes = ["api", "audit", "authenticator", "controllerManager", "scheduler"];
@@ -26,6 +35,8 @@ export interface ClusterArgs extends AccessRoles {
     kubernetesSecretsKeyArn: pulumi.Input<string>;
     logsKeyArn: pulumi.Input<string>;
     volumesKeyArn: pulumi.Input<string>;
+    /** Permissions boundary carried by every role the platform creates (the cluster role included). */
+    permissionsBoundaryArn: pulumi.Input<string>;
     awsProvider: aws.Provider;
     region: string;
     /** Protect the control-plane log group from `pulumi destroy` and retain it on delete. */
@@ -68,6 +79,30 @@ export class Cluster extends pulumi.ComponentResource {
             { parent: this, protect: args.protect, retainOnDelete: args.protect },
         );
 
+        // Our own cluster role, so it carries the boundary (the component would create an unbounded one).
+        const serviceRole = new aws.iam.Role(
+            `${name}-control-plane`,
+            {
+                description: `EKS control plane of ${args.name}`,
+                assumeRolePolicy: JSON.stringify(serviceTrustPolicy("eks.amazonaws.com")),
+                permissionsBoundary: args.permissionsBoundaryArn,
+                tags: args.tags,
+            },
+            { parent: this },
+        );
+        const serviceRolePolicies = [
+            new aws.iam.RolePolicyAttachment(`${name}-control-plane`, { role: serviceRole.name, policyArn: managedPolicyArn(args.region, "AmazonEKSClusterPolicy") }, { parent: this }),
+            new aws.iam.RolePolicy(
+                `${name}-control-plane-secrets-key`,
+                {
+                    role: serviceRole.name,
+                    name: "envelope-encryption",
+                    policy: pulumi.output(args.kubernetesSecretsKeyArn).apply((keyArn) => JSON.stringify(secretsKeyPolicy(keyArn))),
+                },
+                { parent: this },
+            ),
+        ];
+
         const cluster = new eks.Cluster(
             `${name}-eks`,
             {
@@ -84,6 +119,8 @@ export class Cluster extends pulumi.ComponentResource {
                 encryptionConfigKeyArn: args.kubernetesSecretsKeyArn,
                 enabledClusterLogTypes: controlPlaneLogTypes,
                 createOidcProvider: true,
+                serviceRole,
+                createInstanceRole: false,
                 skipDefaultNodeGroup: true,
                 skipDefaultSecurityGroups: true,
                 nodeAssociatePublicIpAddress: false,
@@ -92,7 +129,7 @@ export class Cluster extends pulumi.ComponentResource {
                 upgradePolicy: { supportType: "STANDARD" },
                 tags: args.tags,
             },
-            { parent: this, providers: { aws: args.awsProvider }, dependsOn: [controlPlaneLogs] },
+            { parent: this, providers: { aws: args.awsProvider }, dependsOn: [controlPlaneLogs, ...serviceRolePolicies] },
         );
         this.clusterName = cluster.eksCluster.name;
         this.clusterArn = cluster.eksCluster.arn;
@@ -124,6 +161,7 @@ export class Cluster extends pulumi.ComponentResource {
                 subnetIds: args.privateSubnetIds,
                 sizing: args.systemNodeGroup,
                 volumesKeyArn: args.volumesKeyArn,
+                permissionsBoundaryArn: args.permissionsBoundaryArn,
                 region: args.region,
                 tags: args.tags,
             },

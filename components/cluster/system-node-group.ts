@@ -8,6 +8,7 @@ export interface SystemNodeGroupArgs {
     subnetIds: pulumi.Input<string[]>;
     sizing: { instanceTypes: string[]; minSize: number; maxSize: number; desiredSize: number; diskSizeGiB: number };
     volumesKeyArn: pulumi.Input<string>;
+    permissionsBoundaryArn: pulumi.Input<string>;
     region: string;
     tags: Record<string, string>;
 }
@@ -35,6 +36,7 @@ export class SystemNodeGroup extends pulumi.ComponentResource {
             {
                 description: "EKS system node group instances",
                 assumeRolePolicy: JSON.stringify(serviceTrustPolicy("ec2.amazonaws.com")),
+                permissionsBoundary: args.permissionsBoundaryArn,
                 tags: args.tags,
             },
             { parent: this },

@@ -17,6 +17,8 @@ export interface NetworkArgs {
     logsKeyArn: pulumi.Input<string>;
     accountId: pulumi.Input<string>;
     region: string;
+    /** Permissions boundary carried by every role the platform creates. */
+    permissionsBoundaryArn: pulumi.Input<string>;
     /** Protect the flow-log group from `pulumi destroy` and retain it on delete. */
     protect: boolean;
     tags: Record<string, string>;
@@ -117,6 +119,7 @@ export class Network extends pulumi.ComponentResource {
             {
                 description: "Delivers VPC flow logs to CloudWatch Logs",
                 assumeRolePolicy: pulumi.output(args.accountId).apply((accountId) => JSON.stringify(serviceTrustPolicy("vpc-flow-logs.amazonaws.com", { sourceAccount: accountId }))),
+                permissionsBoundary: args.permissionsBoundaryArn,
                 tags: args.tags,
             },
             { parent: this },

@@ -67,9 +67,7 @@ export const clusterSchema = z.strictObject({
             publicAccessCidrs: z.array(cidr).default([]),
         })
         .default({ publicAccess: false, publicAccessCidrs: [] }),
-    /** IAM roles given cluster-admin (AmazonEKSClusterAdminPolicy) through access entries. Break-glass only. */
-    adminRoleArns: z.array(iamRoleArn).default([]),
-    /** IAM roles given read-only access (AmazonEKSViewPolicy) through access entries. */
+    /** IAM roles given read-only access (AmazonEKSViewPolicy) through access entries, besides the auditor role. */
     readOnlyRoleArns: z.array(iamRoleArn).default([]),
     controlPlaneLogRetentionDays: logRetentionDays.default(365),
     deletionProtection: z.boolean(),
@@ -80,6 +78,27 @@ export const clusterSchema = z.strictObject({
         desiredSize: z.number().int().min(1).max(20),
         diskSizeGiB: z.number().int().min(20).max(1000).default(50),
     }),
+});
+
+const principalArn = z
+    .string()
+    .regex(/^arn:aws(-[a-z]+)*:iam::\d{12}:(role|user)\/[\w+=,.@/-]{1,512}$/, "must be an IAM role or user ARN (no wildcards)");
+
+export const iamSchema = z.strictObject({
+    github: z.strictObject({
+        /** `owner/name` of this repository: the only one whose pipelines may assume the platform's roles. */
+        repository: z.string().regex(/^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/, "must be owner/name of one GitHub repository (no wildcards)"),
+        /** The only branch whose pipeline may deploy. */
+        deployBranch: z.string().regex(/^[A-Za-z0-9._/-]{1,200}$/, "must be a branch name (no wildcards)").default("main"),
+        /** Restrict the deploy role further to one workflow file of that branch. */
+        deployWorkflow: z.string().regex(/^\.github\/workflows\/[A-Za-z0-9._-]+\.ya?ml$/, "must be a workflow file under .github/workflows/").optional(),
+        /** An account has one GitHub OIDC provider; give its ARN when it exists already. */
+        existingOidcProviderArn: z.string().regex(/^arn:aws(-[a-z]+)*:iam::\d{12}:oidc-provider\/token\.actions\.githubusercontent\.com$/, "must be the ARN of the GitHub Actions OIDC provider").optional(),
+    }),
+    /** Roles of named humans (e.g. SSO permission sets) that may assume the break-glass admin role. */
+    breakGlassPrincipalArns: z.array(principalArn).min(1),
+    /** Roles of named auditors that may assume the auditor role. */
+    auditorPrincipalArns: z.array(principalArn).min(1),
 });
 
 /** The whole stack config, keyed like `Pulumi.<stack>.yaml` (without the `paved:` prefix). */
@@ -93,11 +112,15 @@ export const stackConfigSchema = z.strictObject({
     app: z.string().regex(/^[a-z][a-z0-9-]{1,62}$/, "must be lower-case letters, digits and '-'").default("paved"),
     /** Protect KMS keys and log groups from `pulumi destroy` and retain them on delete. */
     protectStatefulResources: z.boolean(),
+    /** Replicated platform controllers (2+, Kyverno 3) spread across zones; off for small environments. */
+    highAvailability: z.boolean(),
     network: networkSchema,
     cluster: clusterSchema,
+    iam: iamSchema,
 });
 
 export type StackConfigInput = z.input<typeof stackConfigSchema>;
 export type StackConfigValues = z.output<typeof stackConfigSchema>;
 export type NetworkConfig = StackConfigValues["network"];
 export type ClusterConfig = StackConfigValues["cluster"];
+export type IamConfig = StackConfigValues["iam"];

@@ -48,9 +48,13 @@ describe("cluster component", () => {
         assert.equal(input(cluster(prod), "authenticationMode"), "API");
         const entries = input<Record<string, any>>(cluster(prod), "accessEntries");
         const admins = Object.values(entries).filter((e) => Object.values(e.accessPolicies).some((p: any) => p.policyArn.endsWith("/AmazonEKSClusterAdminPolicy")));
-        assert.deepEqual(admins.map((e) => e.principalArn), ["arn:aws:iam::444455556666:role/paved-break-glass-admin"]);
+        assert.deepEqual(admins.map((e) => e.principalArn), ["arn:aws:iam::123456789012:role/paved-prod-break-glass"], "only the break-glass role is cluster-admin");
         const viewers = Object.values(entries).filter((e) => Object.values(e.accessPolicies).some((p: any) => p.policyArn.endsWith("/AmazonEKSViewPolicy")));
-        assert.deepEqual(viewers.map((e) => e.principalArn).sort(), ["arn:aws:iam::444455556666:role/paved-platform-readers", "arn:aws:iam::444455556666:role/security-auditors"]);
+        assert.deepEqual(viewers.map((e) => e.principalArn).sort(), [
+            "arn:aws:iam::123456789012:role/paved-prod-auditor",
+            "arn:aws:iam::444455556666:role/paved-platform-readers",
+            "arn:aws:iam::444455556666:role/security-auditors",
+        ]);
         for (const e of Object.values(entries)) {
             assert.equal(e.type, "STANDARD");
             for (const p of Object.values(e.accessPolicies) as any[]) {

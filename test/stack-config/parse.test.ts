@@ -59,6 +59,8 @@ describe("stack config", () => {
                 "paved:cluster.endpoint.publicAccessCidrs: must list at least one CIDR when publicAccess is true (a public endpoint needs an allow-list)",
                 "paved:cluster.systemNodeGroup: must satisfy minSize <= desiredSize <= maxSize (got 3 <= 2 <= 4)",
                 "paved:colour: unknown key",
+                "paved:highAvailability: is required",
+                "paved:iam: is required",
                 'paved:network.availabilityZoneCount: must be at most 6',
                 'paved:network.cidr: "10.0.0.0/33" is not an IPv4 CIDR (octets 0-255, prefix 0-32)',
             ].sort(),

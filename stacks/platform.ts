@@ -5,7 +5,9 @@ import { PlatformKeys } from "../components/encryption";
 import { IamBaseline } from "../components/iam-baseline";
 import { Network } from "../components/network";
 import { platformAwsProvider, platformTags } from "../components/tagging";
+import { buildAddons } from "./addons";
 import type { PlatformConfig } from "./config";
+import { substrateContext } from "./substrate-context";
 
 /** Wires the substrate from a validated stack config. dev and prod differ only through that config. */
 export function buildPlatform(cfg: PlatformConfig) {
@@ -76,7 +78,10 @@ export function buildPlatform(cfg: PlatformConfig) {
         withAws,
     );
 
+    const addons = buildAddons(substrateContext({ cfg, tags, accountId, awsProvider, withAws, keys, network, cluster, iam }, cluster.provider));
+
     return {
+        ...addons,
         environment: cfg.environment,
         vpcId: network.vpcId,
         privateSubnetIds: network.privateSubnetIds,

@@ -25,7 +25,7 @@ function policyFiles(dir = policiesDir): string[] {
 describe("paved-compliance: policy metadata and layout", () => {
     for (const policy of pavedCompliancePack.policies) {
         it(`${policy.name} has complete metadata`, () => {
-            assert.match(policy.name, new RegExp(`^aws-[a-z0-9]+-[a-z0-9]+-(${verbs.join("|")})-[a-z0-9-]+$`));
+            assert.match(policy.name, new RegExp(`^(aws|kubernetes)-[a-z0-9]+-[a-z0-9]+-(${verbs.join("|")})-[a-z0-9-]+$`));
             assert.match(policy.description, /^[A-Z].{20,}\.$/, "description is a full sentence");
             assert.ok(policy.severity, "severity");
             assert.ok(policy.enforcementLevel, "enforcement level");

@@ -4,40 +4,20 @@
 import { UserInputError } from "../../cli/errors";
 import { JsonObject, deepClone, isObject } from "../go/values";
 import { CompositionInfo, readComposition } from "./composition";
-import { LABEL_CLAIM_NAME, LABEL_CLAIM_NAMESPACE, LABEL_COMPOSITE } from "./labels";
+import { syncClaimToComposite } from "./claim-sync";
+import { LABEL_COMPOSITE } from "./labels";
 import { fakeUID, nameSuffix } from "./names";
-import { metaString, str, stringMap } from "./object";
+import { metaString, str } from "./object";
 import { readXrd } from "./xrd";
 import { configureComposite } from "./xr-configure";
 
 export interface ClaimToCompositeOptions {
-    /** The XR name; default `<claim name>-<5 chars>` (deterministic) or the claim's spec.resourceRef.name. */
+    /** The generated XR name (default `<claim name>-<5 chars>`, deterministic); a claim's spec.resourceRef wins. */
     name?: string;
     /** The XR uid; default derived from the XR's identity. */
     uid?: string;
     /** With a Composition, also apply what the XR reconciler sets from it (writeConnectionSecretToRef). */
     composition?: JsonObject;
-}
-
-// CompositeResourceClaimSpecProps + CompositeResourceSpecProps(LegacyCluster), minus PropagateSpecProps.
-const STRIPPED = [
-    "compositionRevisionRef",
-    "compositeDeletePolicy",
-    "resourceRef",
-    "writeConnectionSecretToRef",
-    "resourceRefs",
-    "claimRef",
-];
-
-/** withoutReservedK8sEntries: drop *.kubernetes.io and *.k8s.io keys. */
-function withoutReserved(m: Record<string, string>): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const [k, v] of Object.entries(m)) {
-        const prefix = k.split("/")[0];
-        if (prefix.endsWith("kubernetes.io") || prefix.endsWith("k8s.io")) continue;
-        out[k] = v;
-    }
-    return out;
 }
 
 function checkClaim(claim: JsonObject, group: string, versions: string[], claimKind: string): void {
@@ -60,18 +40,14 @@ export function claimToComposite(claim: JsonObject, xrd: JsonObject, options: Cl
     checkClaim(claim, info.group, info.servedVersions, info.claimKind);
     const claimName = metaString(claim, "name");
     const claimNs = metaString(claim, "namespace") || "default";
-    const cmSpec = claim.spec as JsonObject;
-
-    const resourceRef = isObject(cmSpec.resourceRef) ? str(cmSpec.resourceRef.name) : "";
-    const name = options.name || resourceRef || `${claimName}-${nameSuffix(`${claimNs}/${claimName}`)}`;
-
-    const spec: JsonObject = {};
-    for (const [k, v] of Object.entries(cmSpec)) {
-        if (STRIPPED.includes(k)) continue;
-        if (k === "compositionRef" && info.enforcedCompositionRef) continue;
-        spec[k] = deepClone(v);
-    }
-    spec.claimRef = { apiVersion: str(claim.apiVersion), kind: info.claimKind, name: claimName, namespace: claimNs };
+    const cm: JsonObject = { ...claim, metadata: { ...(claim.metadata as JsonObject), namespace: claimNs } };
+    const patch = syncClaimToComposite(cm, {
+        hasEnforcedComposition: info.enforcedCompositionRef !== undefined,
+        generateName: (prefix) => options.name || `${prefix}${nameSuffix(`${claimNs}/${claimName}`)}`,
+    });
+    const spec = patch.spec as JsonObject;
+    const metadata = patch.metadata as JsonObject;
+    const name = metadata.name as string;
 
     // API server defaulting from the XR CRD, then the XR reconciler's selectors.
     if (spec.compositionUpdatePolicy === undefined) spec.compositionUpdatePolicy = info.defaultCompositionUpdatePolicy;
@@ -83,17 +59,8 @@ export function claimToComposite(claim: JsonObject, xrd: JsonObject, options: Cl
         spec.compositionRevisionSelector = deepClone(info.defaultCompositionRevisionSelector);
     }
 
-    const cm = isObject(claim.metadata) ? claim.metadata : {};
-    const annotations = withoutReserved(stringMap(cm.annotations));
-    const labels = {
-        ...withoutReserved(stringMap(cm.labels)),
-        [LABEL_CLAIM_NAME]: claimName,
-        [LABEL_CLAIM_NAMESPACE]: claimNs,
-        [LABEL_COMPOSITE]: name,
-    };
     const apiVersion = `${info.group}/${info.referenceableVersion}`;
-    const metadata: JsonObject = { name, labels };
-    if (Object.keys(annotations).length > 0) metadata.annotations = annotations;
+    metadata.labels = { ...(metadata.labels as JsonObject), [LABEL_COMPOSITE]: name };
     metadata.uid = options.uid || fakeUID(`${apiVersion}/${info.kind}//${name}`);
     let xr: JsonObject = { apiVersion, kind: info.kind, metadata, spec };
     if (options.composition) {

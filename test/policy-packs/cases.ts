@@ -1,5 +1,5 @@
 import type { ResourceGraph } from "../../offline-engine/graph";
-import { baselineResource, graphOf, networkGraph, recorded, tags } from "./fixtures";
+import { baselineResource, graphOf, namespaceGraph, networkGraph, recorded, tags } from "./fixtures";
 
 /**
  * For every policy of the pack: compliant baselines (no violation) and each mutation that breaks
@@ -12,6 +12,16 @@ export interface PolicyCase {
     baselines: { name: string; graph: () => ResourceGraph }[];
     mutations: { name: string; graph: () => ResourceGraph; expect: RegExp }[];
 }
+
+const trustWith = (statement: Record<string, unknown>) => (p: Record<string, any>) => (p.assumeRolePolicy = JSON.stringify({ Version: "2012-10-17", Statement: [statement] }));
+const githubStatement = (conditions: Record<string, Record<string, unknown>>) => ({
+    Effect: "Allow",
+    Principal: { Federated: "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com" },
+    Action: "sts:AssumeRoleWithWebIdentity",
+    Condition: conditions,
+});
+const aud = { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" };
+const policyWith = (statement: Record<string, unknown>) => (p: Record<string, any>) => (p.policy = JSON.stringify({ Version: "2012-10-17", Statement: [statement] }));
 
 const one = (type: string, mutate?: (p: Record<string, any>) => void) => () => graphOf([baselineResource(type, mutate)]);
 
@@ -251,6 +261,106 @@ export const policyCases: Record<string, PolicyCase> = {
         mutations: [
             { name: "untagged key gets the configured defaults", graph: withProvider("aws:kms/key:Key", (p) => delete p.tags, undefined), expect: /inputs remediated by aws-tagging-resource-remediate-missing-tags/ },
             { name: "one configured tag missing", graph: withProvider("aws:cloudwatch/logGroup:LogGroup", (p) => delete p.tags.Owner, undefined), expect: /inputs remediated/ },
+        ],
+    },
+    "aws-iam-policy-disallow-wildcard-admin": {
+        baselines: [
+            { name: "scoped managed policy", graph: one("aws:iam/policy:Policy") },
+            { name: "scoped inline policy", graph: one("aws:iam/rolePolicy:RolePolicy") },
+            { name: "service wildcard on *, as a boundary ceiling", graph: one("aws:iam/policy:Policy", policyWith({ Effect: "Allow", Action: ["ec2:*"], Resource: "*" })) },
+            { name: "Deny * on *", graph: one("aws:iam/policy:Policy", policyWith({ Effect: "Deny", Action: "*", Resource: "*" })) },
+        ],
+        mutations: [
+            { name: "managed policy * on *", graph: one("aws:iam/policy:Policy", policyWith({ Effect: "Allow", Action: "*", Resource: "*" })), expect: /Statement\[0\] allows "\*" on "\*"/ },
+            { name: "inline policy * on * (in a list)", graph: one("aws:iam/rolePolicy:RolePolicy", policyWith({ Sid: "All", Effect: "Allow", Action: ["s3:GetObject", "*"], Resource: ["*"] })), expect: /\(All\) allows/ },
+            { name: "NotAction on *", graph: one("aws:iam/policy:Policy", policyWith({ Effect: "Allow", NotAction: "iam:*", Resource: "*" })), expect: /allows NotAction/ },
+            { name: "unreadable policy", graph: one("aws:iam/policy:Policy", (p) => (p.policy = "{not json")), expect: /not valid JSON/ },
+        ],
+    },
+    "aws-iam-role-configure-permissions-boundary": {
+        baselines: [
+            { name: "role with the platform boundary", graph: one("aws:iam/role:Role") },
+            { name: "eks component with its own bounded role", graph: one("eks:index:Cluster", (p) => Object.assign(p, { serviceRole: "urn:pulumi:prod::paved::aws:iam/role:Role::cp", createInstanceRole: false })) },
+        ],
+        mutations: [
+            { name: "no boundary", graph: one("aws:iam/role:Role", (p) => delete p.permissionsBoundary), expect: /permissionsBoundary is not set/ },
+            { name: "another boundary", graph: one("aws:iam/role:Role", (p) => (p.permissionsBoundary = "arn:aws:iam::aws:policy/PowerUserAccess")), expect: /is not the platform boundary/ },
+            { name: "eks component creates its own cluster role", graph: one("eks:index:Cluster", (p) => (p.createInstanceRole = false)), expect: /no serviceRole/ },
+            {
+                name: "eks component creates an instance role",
+                graph: one("eks:index:Cluster", (p) => Object.assign(p, { serviceRole: "urn:x", createInstanceRole: true })),
+                expect: /creates a node instance role/,
+            },
+        ],
+    },
+    "aws-iam-role-disallow-unscoped-oidc-trust": {
+        baselines: [
+            { name: "deploy role: main branch of one repository", graph: one("aws:iam/role:Role") },
+            { name: "preview role: pull requests of one repository", graph: one("aws:iam/role:Role", trustWith(githubStatement({ StringEquals: { ...aud, "token.actions.githubusercontent.com:sub": "repo:acme-bank/paved-platform:pull_request" } }))) },
+            { name: "one repository, any ref (StringLike)", graph: one("aws:iam/role:Role", trustWith(githubStatement({ StringEquals: aud, StringLike: { "token.actions.githubusercontent.com:sub": "repo:acme-bank/paved-platform:*" } }))) },
+            { name: "service role is not concerned", graph: one("aws:iam/role:Role", trustWith({ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" })) },
+        ],
+        mutations: [
+            { name: "no subject condition", graph: one("aws:iam/role:Role", trustWith(githubStatement({ StringEquals: aud }))), expect: /no condition on token\.actions\.githubusercontent\.com:sub/ },
+            { name: "any repository of the organisation", graph: one("aws:iam/role:Role", trustWith(githubStatement({ StringEquals: aud, StringLike: { "token.actions.githubusercontent.com:sub": "repo:acme-bank/*" } }))), expect: /does not name one repository/ },
+            { name: "any subject at all", graph: one("aws:iam/role:Role", trustWith(githubStatement({ StringEquals: aud, StringLike: { "token.actions.githubusercontent.com:sub": "*" } }))), expect: /does not name one repository/ },
+            { name: "no audience condition", graph: one("aws:iam/role:Role", trustWith(githubStatement({ StringEquals: { "token.actions.githubusercontent.com:sub": "repo:a/b:pull_request" } }))), expect: /no StringEquals condition on token\.actions\.githubusercontent\.com:aud/ },
+            {
+                name: "IRSA role with a wildcard service account",
+                graph: one(
+                    "aws:iam/role:Role",
+                    trustWith({
+                        Effect: "Allow",
+                        Principal: { Federated: "arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABC" },
+                        Action: "sts:AssumeRoleWithWebIdentity",
+                        Condition: { StringEquals: { "oidc.eks.eu-west-1.amazonaws.com/id/ABC:aud": "sts.amazonaws.com" }, StringLike: { "oidc.eks.eu-west-1.amazonaws.com/id/ABC:sub": "system:serviceaccount:*" } },
+                    }),
+                ),
+                expect: /allows wildcard subjects/,
+            },
+        ],
+    },
+    "aws-eks-accessentry-disallow-cluster-admin": {
+        baselines: [
+            {
+                name: "break-glass admin and a reader on the component",
+                graph: one("eks:index:Cluster", (p) => {
+                    p.accessEntries = {
+                        admin: { principalArn: "arn:aws:iam::123456789012:role/paved-prod-break-glass", accessPolicies: { a: { policyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy", accessScope: { type: "cluster" } } } },
+                        reader: { principalArn: "arn:aws:iam::123456789012:role/readers", accessPolicies: { v: { policyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy", accessScope: { type: "cluster" } } } },
+                    };
+                }),
+            },
+            { name: "association of cluster-admin with break-glass", graph: one("aws:eks/accessPolicyAssociation:AccessPolicyAssociation") },
+            { name: "node access entry", graph: one("aws:eks/accessEntry:AccessEntry") },
+        ],
+        mutations: [
+            {
+                name: "cluster-admin for an operator role",
+                graph: one("eks:index:Cluster", (p) => {
+                    p.accessEntries = { ops: { principalArn: "arn:aws:iam::123456789012:role/operators", accessPolicies: { a: { policyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy", accessScope: { type: "cluster" } } } } };
+                }),
+                expect: /accessEntries\.ops gives cluster-admin to arn:aws:iam::123456789012:role\/operators/,
+            },
+            {
+                name: "system:masters group",
+                graph: one("eks:index:Cluster", (p) => (p.accessEntries = { ci: { principalArn: "arn:aws:iam::123456789012:role/ci", kubernetesGroups: ["system:masters"] } })),
+                expect: /gives cluster-admin/,
+            },
+            { name: "association with another role", graph: one("aws:eks/accessPolicyAssociation:AccessPolicyAssociation", (p) => (p.principalArn = "arn:aws:iam::123456789012:role/developers")), expect: /not the break-glass role/ },
+            { name: "access entry in system:masters", graph: one("aws:eks/accessEntry:AccessEntry", (p) => (p.kubernetesGroups = ["system:masters"])), expect: /system:masters/ },
+        ],
+    },
+    "kubernetes-core-namespace-configure-default-deny": {
+        baselines: [
+            { name: "namespace with default-deny", graph: () => namespaceGraph() },
+            { name: "default-deny among allows", graph: () => namespaceGraph([{ podSelector: {}, policyTypes: ["Egress"], egress: [{}] }, { podSelector: {}, policyTypes: ["Ingress", "Egress"] }]) },
+        ],
+        mutations: [
+            { name: "no network policy", graph: () => namespaceGraph([]), expect: /namespace team-a has no default-deny NetworkPolicy/ },
+            { name: "deny ingress only", graph: () => namespaceGraph([{ podSelector: {}, policyTypes: ["Ingress"] }]), expect: /has no default-deny/ },
+            { name: "selects some pods only", graph: () => namespaceGraph([{ podSelector: { matchLabels: { app: "x" } }, policyTypes: ["Ingress", "Egress"] }]), expect: /has no default-deny/ },
+            { name: "allows everything out", graph: () => namespaceGraph([{ podSelector: {}, policyTypes: ["Ingress", "Egress"], egress: [{}] }]), expect: /has no default-deny/ },
         ],
     },
 };

@@ -68,6 +68,43 @@ export const baselines: Record<string, () => Record<string, any>> = {
     "aws:ec2/vpc:Vpc": () => ({ cidrBlock: "10.40.0.0/16", tags: { ...tags } }),
     "aws:ec2/flowLog:FlowLog": () => ({ vpcId: "vpc-1", trafficType: "ALL", logDestinationType: "cloud-watch-logs", logDestination: "arn:aws:logs:eu-west-1:123456789012:log-group:/x", tags: { ...tags } }),
     "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": () => ({ vpcId: "vpc-1", ingress: [], egress: [], tags: { ...tags } }),
+    "aws:iam/policy:Policy": () => ({
+        name: "scoped",
+        policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["sqs:ReceiveMessage", "sqs:DeleteMessage"], Resource: "arn:aws:sqs:eu-west-1:123456789012:q" }] }),
+        tags: { ...tags },
+    }),
+    "aws:iam/rolePolicy:RolePolicy": () => ({
+        role: "r",
+        policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::bucket/*" }] }),
+    }),
+    "aws:iam/role:Role": () => ({
+        name: "paved-prod-deploy",
+        assumeRolePolicy: JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [
+                {
+                    Effect: "Allow",
+                    Principal: { Federated: "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com" },
+                    Action: "sts:AssumeRoleWithWebIdentity",
+                    Condition: {
+                        StringEquals: {
+                            "token.actions.githubusercontent.com:aud": "sts.amazonaws.com",
+                            "token.actions.githubusercontent.com:sub": "repo:acme-bank/paved-platform:ref:refs/heads/main",
+                        },
+                    },
+                },
+            ],
+        }),
+        permissionsBoundary: "arn:aws:iam::123456789012:policy/paved-prod-permissions-boundary",
+        tags: { ...tags },
+    }),
+    "aws:eks/accessPolicyAssociation:AccessPolicyAssociation": () => ({
+        clusterName: "paved-prod",
+        principalArn: "arn:aws:iam::123456789012:role/paved-prod-break-glass",
+        policyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy",
+        accessScope: { type: "cluster" },
+    }),
+    "aws:eks/accessEntry:AccessEntry": () => ({ clusterName: "paved-prod", principalArn: "arn:aws:iam::123456789012:role/nodes", type: "EC2_LINUX", tags: { ...tags } }),
     "aws:autoscaling/group:Group": () => ({ maxSize: 1, minSize: 1, tags: Object.entries(tags).map(([key, value]) => ({ key, value, propagateAtLaunch: true })) }),
 };
 
@@ -123,4 +160,13 @@ export function networkGraph(options: { vpcType?: string; flowLog?: boolean; def
         resources.push(recorded("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", props, { name: "default-sg", propertyDependencies: { vpcId: [vpc.urn] } }));
     }
     return graphOf(resources);
+}
+
+/** A namespace with the given network policies (default: default-deny). */
+export function namespaceGraph(policies: Record<string, any>[] = [{ podSelector: {}, policyTypes: ["Ingress", "Egress"] }]): ResourceGraph {
+    const ns = recorded("kubernetes:core/v1:Namespace", { apiVersion: "v1", kind: "Namespace", metadata: { name: "team-a" } }, { name: "team-a" });
+    const netpols = policies.map((spec, i) =>
+        recorded("kubernetes:networking.k8s.io/v1:NetworkPolicy", { apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", metadata: { name: `p${i}`, namespace: "team-a" }, spec }, { name: `p${i}` }),
+    );
+    return graphOf([ns, ...netpols]);
 }

@@ -14,6 +14,11 @@ import { enableSecretsEncryption } from "./eks/cluster/enable-secrets-encryption
 import { enableNodeGroupImdsv2 } from "./eks/nodegroup/enable-imdsv2";
 import { configureDeletionWindow } from "./kms/key/configure-deletion-window";
 import { enableKeyRotation } from "./kms/key/enable-key-rotation";
+import { disallowClusterAdmin } from "./eks/accessentry/disallow-cluster-admin";
+import { disallowWildcardAdmin } from "./iam/policy/disallow-wildcard-admin";
+import { configurePermissionsBoundary } from "./iam/role/configure-permissions-boundary";
+import { disallowUnscopedOidcTrust } from "./iam/role/disallow-unscoped-oidc-trust";
+import { configureDefaultDeny } from "./kubernetes/namespace/configure-default-deny";
 import { missingRequiredTags } from "./tagging/missing-required-tags";
 import { remediateMissingTags } from "./tagging/remediate-missing-tags";
 
@@ -36,4 +41,9 @@ export const policies: Policies = [
     configureRetention,
     missingRequiredTags,
     remediateMissingTags,
+    disallowWildcardAdmin,
+    configurePermissionsBoundary,
+    disallowUnscopedOidcTrust,
+    disallowClusterAdmin,
+    configureDefaultDeny,
 ];

@@ -61,7 +61,8 @@ export function runPipeline(
         context = rsp.context ?? {};
         for (const r of rsp.results) {
             if (r.severity === "Fatal") {
-                throw new UserInputError(`pipeline step "${step.step}" returned a fatal result: ${r.message}`);
+                const comp = composition.name ? `Composition "${composition.name}": ` : "";
+                throw new UserInputError(`${comp}pipeline step "${step.step}" returned a fatal result: ${r.message}`);
             }
             results.push({ step: step.step, severity: r.severity, message: r.message, target: r.target ?? "Composite" });
         }

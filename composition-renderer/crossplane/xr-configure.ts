@@ -24,7 +24,9 @@ export function configureComposite(input: JsonObject, comp: CompositionInfo): Js
     }
     const m = metadata(xr);
     if (!str(m.uid)) m.uid = fakeUID(`${str(xr.apiVersion)}/${str(xr.kind)}/${metaString(xr, "namespace")}/${name}`);
-    const holder = isLegacy(xr) ? spec(xr) : (spec(xr).crossplane as JsonObject);
+    const s = spec(xr);
+    if (!isLegacy(xr) && !isObject(s.crossplane)) s.crossplane = {};
+    const holder = isLegacy(xr) ? s : (s.crossplane as JsonObject);
     const ref = isObject(holder.compositionRef) ? str(holder.compositionRef.name) : "";
     if (ref && comp.name && ref !== comp.name) {
         throw new UserInputError(

@@ -27,7 +27,20 @@ export interface NamespaceTraffic {
     ingressFromNamespaces?: { namespace: string; ports: number[] }[];
     /** Other namespaces this one may call, and on which ports. */
     egressToNamespaces?: { namespace: string; ports: number[] }[];
+    /**
+     * The EKS Pod Identity agent (169.254.170.23:80, host network on every node). The VPC CNI
+     * enforces egress policies on link-local addresses too, so a default-deny namespace whose
+     * controller uses Pod Identity gets no AWS credentials without this allow.
+     */
+    podIdentity?: boolean;
+    /** Ports on the nodes (private subnets) this namespace may call, e.g. kubelet 10250 for metrics collection. */
+    nodePorts?: number[];
+    /** Ports any pod in the cluster may reach in this namespace (e.g. OTLP receivers for workload traces). */
+    ingressFromClusterPorts?: number[];
 }
+
+/** The EKS Pod Identity agent's link-local address (IPv4). */
+export const podIdentityAgentCidr = "169.254.170.23/32";
 
 const managedBy = { "app.kubernetes.io/managed-by": "paved", "paved.io/policy": "default-deny" };
 
@@ -86,6 +99,33 @@ export function namespaceNetworkPolicies(namespace: string, traffic: NamespaceTr
                 podSelector: {},
                 policyTypes: ["Egress"],
                 egress: [{ to: [{ ipBlock: { cidr: "0.0.0.0/0", except: [traffic.vpcCidr] } }], ports: tcp([443]) }],
+            }),
+        );
+    }
+    if (traffic.podIdentity) {
+        policies.push(
+            policy(namespace, "allow-pod-identity-agent", {
+                podSelector: {},
+                policyTypes: ["Egress"],
+                egress: [{ to: [{ ipBlock: { cidr: podIdentityAgentCidr } }], ports: tcp([80]) }],
+            }),
+        );
+    }
+    if (traffic.nodePorts?.length) {
+        policies.push(
+            policy(namespace, "allow-to-nodes", {
+                podSelector: {},
+                policyTypes: ["Egress"],
+                egress: [{ to: traffic.privateSubnetCidrs.map((cidr) => ({ ipBlock: { cidr } })), ports: tcp(traffic.nodePorts) }],
+            }),
+        );
+    }
+    if (traffic.ingressFromClusterPorts?.length) {
+        policies.push(
+            policy(namespace, "allow-from-cluster", {
+                podSelector: {},
+                policyTypes: ["Ingress"],
+                ingress: [{ from: [{ namespaceSelector: {} }], ports: tcp(traffic.ingressFromClusterPorts) }],
             }),
         );
     }

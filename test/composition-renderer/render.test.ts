@@ -259,6 +259,42 @@ describe("renderComposition: upstream quirks kept on purpose", () => {
     });
 });
 
+describe("renderComposition: MatchInteger against observed state", () => {
+    it("never matches live: observed numbers arrive as float64 and GetInteger wants int64", () => {
+        const comp: JsonObject = {
+            apiVersion: "apiextensions.crossplane.io/v1",
+            kind: "Composition",
+            metadata: { name: "mi" },
+            spec: {
+                compositeTypeRef: { apiVersion: "example.org/v1", kind: "XThing" },
+                pipeline: [
+                    {
+                        step: "pt",
+                        functionRef: { name: "function-patch-and-transform" },
+                        input: {
+                            apiVersion: "pt.fn.crossplane.io/v1beta1",
+                            kind: "Resources",
+                            resources: [
+                                {
+                                    name: "q",
+                                    base: { apiVersion: "example.org/v1", kind: "Queue" },
+                                    readinessChecks: [{ type: "MatchInteger", fieldPath: "status.replicas", matchInteger: 3 }],
+                                },
+                            ],
+                        },
+                    },
+                ],
+            },
+        };
+        const q = { apiVersion: "example.org/v1", kind: "Queue", metadata: { name: "q1", annotations: { "crossplane.io/composition-resource-name": "q" } }, status: { replicas: 3n } };
+        const out = renderComposition({ composite: { apiVersion: "example.org/v1", kind: "XThing", metadata: { name: "x" } }, composition: comp, observed: { resources: [q] } });
+        assert.equal(out.resources[0].ready, false);
+        assert.deepEqual(out.results.map((r) => r.message), [
+            'cannot check readiness of composed resource "q": cannot run readiness check at index 0: status.replicas: not a (int64) number',
+        ]);
+    });
+});
+
 describe("renderComposition: v2 XRs get a composed connection Secret", () => {
     it("writes the details into a Secret instead of returning them", () => {
         const comp: JsonObject = {

@@ -1,10 +1,12 @@
 import { UserInputError } from "./errors";
+import { evidenceUsage, runEvidence } from "./commands/evidence";
 import { previewUsage, runPreview } from "./commands/preview";
 
 type Command = { usage: string; run: (argv: string[]) => Promise<number> };
 
 const commands: Record<string, Command> = {
     preview: { usage: previewUsage, run: runPreview },
+    evidence: { usage: evidenceUsage, run: runEvidence },
 };
 
 function usage(): string {

@@ -2,6 +2,7 @@
 // patch type to its source and target.
 import { GoError, wrap } from "../go/errors";
 import { sprintf } from "../go/fmt";
+import { k8sRoundTrip, marshalJSON } from "../go/json";
 import { JsonObject, Value } from "../go/values";
 import { getValue } from "../fieldpath/get";
 import { MergeOptions, mergeValue } from "../fieldpath/merge";
@@ -30,6 +31,20 @@ export function toMergeOption(p: Patch): MergeOptions | null {
     }
 }
 
+/**
+ * runtime.DefaultUnstructuredConverter.FromUnstructured into an Unstructured:
+ * the whole object goes through JSON and the Kubernetes decoder (whole
+ * float64s become int64), and an object without a kind is refused.
+ */
+function fromUnstructured(to: JsonObject): void {
+    const round = k8sRoundTrip(to) as JsonObject;
+    if (typeof round.kind !== "string" || round.kind === "") {
+        throw new GoError(`Object 'Kind' is missing in '${marshalJSON(round)}'`);
+    }
+    for (const k of Object.keys(to)) delete to[k];
+    Object.assign(to, round);
+}
+
 export function applyFromFieldPathPatch(p: Patch, from: JsonObject, to: JsonObject): void {
     const input = getValue(from, p.fromFieldPath ?? "");
     const out = resolveTransforms(p.transforms, input);
@@ -40,10 +55,12 @@ export function applyFromFieldPathPatch(p: Patch, from: JsonObject, to: JsonObje
         const paths = expandWildcards(to, path);
         if (paths.length === 0) throw new GoError(`cannot expand ToFieldPath ${path}`);
         for (const f of paths) mergeValue(to, f, v, mo);
+        fromUnstructured(to);
         return;
     }
     try {
         mergeValue(to, path, v, mo);
+        fromUnstructured(to);
     } catch (e) {
         throw wrap(e, "cannot patch to object");
     }
@@ -62,6 +79,7 @@ export function applyCombineFromVariablesPatch(p: Patch, from: JsonObject, to: J
     const mo = toMergeOption(p);
     try {
         mergeValue(to, toFieldPathOf(p), out, mo);
+        fromUnstructured(to);
     } catch (e) {
         throw wrap(e, "cannot patch to object");
     }

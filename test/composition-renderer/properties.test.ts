@@ -123,7 +123,7 @@ describe("properties", () => {
             fc.property(fc.dictionary(key, int, { maxKeys: 5 }), (v) => {
                 const from = structRoundTrip({ spec: { v } }) as JsonObject;
                 assert.ok(numbers(from).every((n) => typeof n === "number"), "a Struct carries doubles");
-                const to: JsonObject = {};
+                const to: JsonObject = { apiVersion: "example.org/v1", kind: "Thing" };
                 applyFromFieldPathPatch(patch, from, to);
                 goEqual((to.spec as JsonObject).v, v);
             }),

@@ -1,5 +1,6 @@
 // k8s.io/apimachinery validation/field.Error: "<field>: <Type>[: <value>][: <detail>]".
 import { GoError } from "./errors";
+import { sprintf } from "./fmt";
 import { marshalJSON } from "./json";
 import { quote } from "./strconv";
 import { Value } from "./values";
@@ -34,7 +35,7 @@ function body(type: FieldErrorType, detail: string, bad?: { value: Value; named:
     if (type === "FieldValueInvalid" && bad) {
         const v = bad.value;
         if (typeof v === "string" && !bad.named) s += `: ${quote(v)}`;
-        else if (typeof v === "bigint" || typeof v === "number" || typeof v === "boolean") s += `: ${String(v)}`;
+        else if (typeof v === "bigint" || typeof v === "number" || typeof v === "boolean") s += `: ${sprintf("%v", v)}`;
         else s += `: ${marshalJSON(v)}`;
     }
     return detail ? `${s}: ${detail}` : s;

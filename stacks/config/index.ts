@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import { overlaps, parseCidr, type Ipv4Cidr } from "../../components/network/cidr";
+import { addonProblems } from "./addon-rules";
 import { stackConfigSchema, type StackConfigValues } from "./schema";
 
 export * from "./schema";
@@ -52,6 +53,7 @@ export function parseStackConfig(flat: Record<string, string>): PlatformConfig {
         problems.push(...parsed.error.issues.flatMap(describeIssue));
     }
     problems.push(...crossFieldProblems(values));
+    problems.push(...addonProblems(values));
     if (problems.length > 0 || !parsed.success) {
         throw new StackConfigError(problems);
     }

@@ -101,6 +101,79 @@ export const iamSchema = z.strictObject({
     auditorPrincipalArns: z.array(principalArn).min(1),
 });
 
+const httpsUrl = z.string().regex(/^https:\/\/[A-Za-z0-9.-]+(:\d{1,5})?(\/[^\s]*)?$/, "must be an https:// URL");
+const dnsName = z
+    .string()
+    .regex(/^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, "must be a lower-case DNS name such as argocd.example.com");
+/** A Secrets Manager secret name: never an ARN, never a wildcard, never a value. */
+const secretName = z.string().regex(/^[A-Za-z0-9_+=.@-]+(\/[A-Za-z0-9_+=.@-]+)*$/, "must be a Secrets Manager secret name such as paved/prod/argocd/oidc (no wildcards, no ARN)");
+/** A key of a JSON secret in Secrets Manager. */
+const secretProperty = z.string().regex(/^[A-Za-z0-9_.-]{1,128}$/, "must be a key of the JSON secret (letters, digits, '_', '.', '-')");
+const duration = z.string().regex(/^([1-9][0-9]*(s|m|h))+$/, "must be a duration such as 30m or 1h");
+
+/** External Secrets: what the platform may read from AWS Secrets Manager. */
+export const secretsSchema = z.strictObject({
+    /** Secret name prefixes the platform reads, each ending in '/' (e.g. `paved/prod/`); the only secrets ESO's role can read. */
+    prefixes: z
+        .array(z.string().regex(/^[A-Za-z0-9_+=.@-]+(\/[A-Za-z0-9_+=.@-]+)*\/$/, "must be a secret name prefix ending in '/' such as paved/prod/ (no wildcards)"))
+        .min(1),
+    /** How often ExternalSecrets re-read Secrets Manager (rotation reaches pods within this interval). */
+    refreshInterval: duration.default("1h"),
+});
+
+/** Argo CD roles an IdP group can be given; everyone else who signs in is read-only. */
+export const gitopsRoles = ["admin", "operator", "readonly"] as const;
+
+/** Argo CD: SSO, RBAC, the tenants' project and the root App-of-Apps. */
+export const gitopsSchema = z.strictObject({
+    /** Host name users reach Argo CD at; the SSO redirect URL is https://<domain>/auth/callback. */
+    domain: dnsName,
+    /** The GitOps repository the root App-of-Apps and every tenant application come from. */
+    repository: z.strictObject({
+        url: httpsUrl,
+        /** Branch, tag or commit the root application tracks. */
+        revision: z.string().regex(/^[A-Za-z0-9._/-]{1,200}$/, "must be a branch, tag or commit (no wildcards or ranges)").default("main"),
+        /** Folder of the root App-of-Apps inside the repository. */
+        path: z
+            .string()
+            .regex(/^(?!\/)(?!.*(^|\/)\.\.?(\/|$))[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/, "must be a relative folder inside the repository (no '..', no leading '/')"),
+        /** Secrets Manager secret with `username` and `password` (a read-only token) when the repository is private. */
+        credentialsSecret: secretName.optional(),
+    }),
+    /** Namespaces tenant applications may deploy to, as a prefix glob such as `team-*`. */
+    tenantNamespacePattern: z.string().regex(/^[a-z][a-z0-9-]{0,40}\*$/, "must be a namespace prefix followed by '*' such as team-*"),
+    /** OIDC single sign-on (Dex is off): the client secret is read from Secrets Manager, never written here. */
+    sso: z.strictObject({
+        issuer: httpsUrl,
+        clientId: z.string().regex(/^[A-Za-z0-9._:@-]{1,255}$/, "must be an OIDC client id (letters, digits and ._:@-)"),
+        clientSecret: z.strictObject({ name: secretName, property: secretProperty.default("clientSecret") }),
+    }),
+    /** IdP groups and the Argo CD role each is given. */
+    rbac: z
+        .array(
+            z.strictObject({
+                group: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9 ._@:/-]{0,127}$/, "must be an IdP group name (letters, digits, spaces and ._@:/-; no commas)"),
+                role: z.enum(gitopsRoles),
+            }),
+        )
+        .default([]),
+});
+
+/** Observability collectors: where metrics, logs and traces go, and the credentials to send them. */
+export const observabilitySchema = z.strictObject({
+    /** The OTLP endpoint for metrics, logs and traces (Grafana Cloud's OTLP gateway, or any OTLP backend). */
+    endpoint: z.strictObject({
+        url: httpsUrl,
+        protocol: z.enum(["http", "grpc"]).default("http"),
+    }),
+    /** Secrets Manager secret with the endpoint's basic-auth credentials (e.g. Grafana Cloud instance id and token). */
+    credentials: z.strictObject({
+        name: secretName,
+        usernameProperty: secretProperty.default("username"),
+        passwordProperty: secretProperty.default("password"),
+    }),
+});
+
 /** The whole stack config, keyed like `Pulumi.<stack>.yaml` (without the `paved:` prefix). */
 export const stackConfigSchema = z.strictObject({
     environment: z.enum(["dev", "staging", "prod"]),
@@ -117,6 +190,9 @@ export const stackConfigSchema = z.strictObject({
     network: networkSchema,
     cluster: clusterSchema,
     iam: iamSchema,
+    secrets: secretsSchema,
+    gitops: gitopsSchema,
+    observability: observabilitySchema,
 });
 
 export type StackConfigInput = z.input<typeof stackConfigSchema>;
@@ -124,3 +200,6 @@ export type StackConfigValues = z.output<typeof stackConfigSchema>;
 export type NetworkConfig = StackConfigValues["network"];
 export type ClusterConfig = StackConfigValues["cluster"];
 export type IamConfig = StackConfigValues["iam"];
+export type SecretsConfig = StackConfigValues["secrets"];
+export type GitopsConfig = StackConfigValues["gitops"];
+export type ObservabilityConfig = StackConfigValues["observability"];

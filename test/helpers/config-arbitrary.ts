@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { formatCidr } from "../../components/network/cidr";
 import { supportedKubernetesVersions } from "../../components/versions";
-import { cloudWatchRetentionDays } from "../../stacks/config";
+import { cloudWatchRetentionDays, gitopsRoles } from "../../stacks/config";
+import { matchesPrefixGlob, reservedNamespaces } from "../../stacks/config/addon-rules";
 
 /** A stack config as `Pulumi.<stack>.yaml` holds it (object form) and as the runtime receives it (flat). */
 export interface GeneratedConfig {
@@ -41,6 +42,48 @@ const nodeGroup = fc
         }),
     );
 
+const secretSegment = fc.stringMatching(/^[A-Za-z0-9_+=.@-]{1,12}$/);
+const tenantPattern = fc
+    .stringMatching(/^[a-z][a-z0-9-]{0,12}$/)
+    .map((p) => `${p}*`)
+    .filter((pattern) => !reservedNamespaces.some((ns) => matchesPrefixGlob(pattern, ns)));
+
+/** `paved:secrets`, `paved:gitops` and `paved:observability`, every referenced secret under one of the prefixes. */
+const addonSections = fc.uniqueArray(fc.array(secretSegment, { minLength: 1, maxLength: 3 }).map((segments) => `${segments.join("/")}/`), { minLength: 1, maxLength: 3 }).chain((prefixes) => {
+    const secretUnderPrefix = fc.tuple(fc.constantFrom(...prefixes), fc.array(secretSegment, { minLength: 1, maxLength: 3 })).map(([p, rest]) => p + rest.join("/"));
+    const property = fc.stringMatching(/^[A-Za-z0-9_.-]{1,20}$/);
+    const host = fc.stringMatching(/^[a-z]([a-z0-9-]{0,18}[a-z0-9])?$/).map((h) => `${h}.example.com`);
+    return fc.record({
+        secrets: fc.record({ prefixes: fc.constant(prefixes), refreshInterval: fc.constantFrom("1h", "30m", "15m", "2h30m") }, { requiredKeys: ["prefixes"] }),
+        gitops: fc.record(
+            {
+                domain: host,
+                repository: fc.record(
+                    {
+                        url: host.map((h) => `https://${h}/platform/gitops.git`),
+                        revision: fc.constantFrom("main", "release/2026.11", "v1.4.2", "3f9c2a1b7e"),
+                        path: fc.array(fc.stringMatching(/^[a-z][a-z0-9_-]{0,10}$/), { minLength: 1, maxLength: 3 }).map((s) => s.join("/")),
+                        credentialsSecret: secretUnderPrefix,
+                    },
+                    { requiredKeys: ["url", "path"] },
+                ),
+                tenantNamespacePattern: tenantPattern,
+                sso: fc.record({
+                    issuer: host.map((h) => `https://${h}/oauth2/default`),
+                    clientId: fc.stringMatching(/^[A-Za-z0-9._:@-]{1,40}$/),
+                    clientSecret: fc.record({ name: secretUnderPrefix, property }, { requiredKeys: ["name"] }),
+                }),
+                rbac: fc.array(fc.record({ group: fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9 ._@:/-]{0,30}$/), role: fc.constantFrom(...gitopsRoles) }), { maxLength: 4 }),
+            },
+            { requiredKeys: ["domain", "repository", "tenantNamespacePattern", "sso"] },
+        ),
+        observability: fc.record({
+            endpoint: fc.record({ url: host.map((h) => `https://${h}/otlp`), protocol: fc.constantFrom("http", "grpc") }, { requiredKeys: ["url"] }),
+            credentials: fc.record({ name: secretUnderPrefix, usernameProperty: property, passwordProperty: property }, { requiredKeys: ["name"] }),
+        }),
+    });
+});
+
 /** Any config the stack config schema accepts. */
 export const validStackConfig: fc.Arbitrary<GeneratedConfig> = fc
     .record({
@@ -70,6 +113,7 @@ export const validStackConfig: fc.Arbitrary<GeneratedConfig> = fc
             reservedCidrs: reserved,
             flowLogs: fc.record({ retentionDays: retention, trafficType: fc.constantFrom("ALL", "REJECT") }),
         }),
+        addons: addonSections,
         cluster: fc.record({
             name: fc.stringMatching(/^[a-z][a-z0-9-]{2,30}$/),
             kubernetesVersion: fc.constantFrom(...supportedKubernetesVersions),
@@ -81,7 +125,10 @@ export const validStackConfig: fc.Arbitrary<GeneratedConfig> = fc
             systemNodeGroup: nodeGroup,
         }),
     })
-    .map(({ region, ...values }) => ({ region, values, flat: flatten(region, values) }));
+    .map(({ region, addons, ...rest }) => {
+        const values = { ...rest, ...addons };
+        return { region, values, flat: flatten(region, values) };
+    });
 
 export function flatten(region: string, values: Record<string, unknown>): Record<string, string> {
     const flat: Record<string, string> = { "aws:region": region };
@@ -132,6 +179,21 @@ export const corruptions: Corruption[] = [
     { describe: "min > desired", expectPath: "paved:cluster.systemNodeGroup", apply: (v) => (v.cluster.systemNodeGroup.minSize = v.cluster.systemNodeGroup.desiredSize + 1) },
     { describe: "protect flag as text", expectPath: "paved:protectStatefulResources", apply: (v) => (v.protectStatefulResources = "yes please") },
     { describe: "cost center lower-case", expectPath: "paved:costCenter", apply: (v) => (v.costCenter = "cc 42") },
+    { describe: "secret prefix with a wildcard", expectPath: "paved:secrets.prefixes[0]", apply: (v) => (v.secrets.prefixes[0] = "paved/*") },
+    { describe: "no secret prefix", expectPath: "paved:secrets.prefixes", apply: (v) => (v.secrets.prefixes = []) },
+    { describe: "missing gitops section", expectPath: "paved:gitops", apply: (v) => delete v.gitops },
+    { describe: "OIDC client secret in clear", expectPath: "paved:gitops.sso.clientSecret", apply: (v) => (v.gitops.sso.clientSecret = "s3cr3t-value") },
+    { describe: "OIDC client secret outside the prefixes", expectPath: "paved:gitops.sso.clientSecret.name", apply: (v) => (v.gitops.sso.clientSecret.name = "outside-the-prefixes") },
+    { describe: "repository credentials outside the prefixes", expectPath: "paved:gitops.repository.credentialsSecret", apply: (v) => (v.gitops.repository.credentialsSecret = "shared-token") },
+    { describe: "GitOps repository over http", expectPath: "paved:gitops.repository.url", apply: (v) => (v.gitops.repository.url = "http://git.example.com/gitops.git") },
+    { describe: "root path escapes the repository", expectPath: "paved:gitops.repository.path", apply: (v) => (v.gitops.repository.path = "clusters/../../etc") },
+    { describe: "tenants may deploy anywhere", expectPath: "paved:gitops.tenantNamespacePattern", apply: (v) => (v.gitops.tenantNamespacePattern = "*") },
+    { describe: "tenant pattern reaches kube-system", expectPath: "paved:gitops.tenantNamespacePattern", apply: (v) => (v.gitops.tenantNamespacePattern = "kube-*") },
+    { describe: "RBAC group injecting a policy line", expectPath: "paved:gitops.rbac[0].group", apply: (v) => (v.gitops.rbac = [{ group: "devs, role:admin", role: "readonly" }]) },
+    { describe: "unknown Argo CD role", expectPath: "paved:gitops.rbac[0].role", apply: (v) => (v.gitops.rbac = [{ group: "devs", role: "superuser" }]) },
+    { describe: "telemetry over http", expectPath: "paved:observability.endpoint.url", apply: (v) => (v.observability.endpoint.url = "http://otlp.example.com/otlp") },
+    { describe: "telemetry token in clear", expectPath: "paved:observability.credentials.password", apply: (v) => (v.observability.credentials.password = "glc_token") },
+    { describe: "telemetry credentials outside the prefixes", expectPath: "paved:observability.credentials.name", apply: (v) => (v.observability.credentials.name = "grafana-cloud") },
 ];
 
 export const invalidStackConfig: fc.Arbitrary<{ config: GeneratedConfig; corruption: Corruption }> = fc

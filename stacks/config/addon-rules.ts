@@ -1,0 +1,63 @@
+/** Cross-field rules of the add-on sections (`paved:secrets`, `paved:gitops`, `paved:observability`). */
+
+/**
+ * Namespaces tenants must never deploy into: Kubernetes' own and every platform controller's
+ * (a test checks that each namespace the program creates is listed).
+ */
+export const reservedNamespaces = [
+    "default",
+    "kube-system",
+    "kube-public",
+    "kube-node-lease",
+    "argocd",
+    "external-secrets",
+    "kyverno",
+    "monitoring",
+    "karpenter",
+    "crossplane-system",
+    "temporal-system",
+];
+
+/** Does an Argo CD namespace glob of the form `<prefix>*` match the name? */
+export function matchesPrefixGlob(pattern: string, name: string): boolean {
+    return pattern.endsWith("*") ? name.startsWith(pattern.slice(0, -1)) : name === pattern;
+}
+
+/**
+ * Every Secrets Manager secret the add-ons read must lie under one of `paved:secrets.prefixes`
+ * (External Secrets' role can read nothing else); the tenants' namespace glob must not reach a
+ * platform namespace. Each rule runs only on fields that are individually well-formed.
+ */
+export function addonProblems(values: Record<string, unknown>): string[] {
+    const problems: string[] = [];
+    const secrets = asRecord(values.secrets);
+    const gitops = asRecord(values.gitops);
+    const observability = asRecord(values.observability);
+    const prefixes = Array.isArray(secrets.prefixes) ? secrets.prefixes.filter((p): p is string => typeof p === "string") : [];
+
+    const references: [string, unknown][] = [
+        ["paved:gitops.sso.clientSecret.name", asRecord(asRecord(gitops.sso).clientSecret).name],
+        ["paved:gitops.repository.credentialsSecret", asRecord(gitops.repository).credentialsSecret],
+        ["paved:observability.credentials.name", asRecord(observability.credentials).name],
+    ];
+    if (prefixes.length > 0) {
+        for (const [where, name] of references) {
+            if (typeof name === "string" && !prefixes.some((p) => name.startsWith(p))) {
+                problems.push(`${where}: must start with one of paved:secrets.prefixes (${prefixes.join(", ")}): External Secrets can read nothing else`);
+            }
+        }
+    }
+
+    const pattern = gitops.tenantNamespacePattern;
+    if (typeof pattern === "string" && /^[a-z][a-z0-9-]{0,40}\*$/.test(pattern)) {
+        const reached = reservedNamespaces.filter((ns) => matchesPrefixGlob(pattern, ns));
+        if (reached.length > 0) {
+            problems.push(`paved:gitops.tenantNamespacePattern: must not match platform namespaces (${pattern} matches ${reached.join(", ")})`);
+        }
+    }
+    return problems;
+}
+
+function asRecord(v: unknown): Record<string, unknown> {
+    return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}

@@ -48,11 +48,18 @@ const tenantPattern = fc
     .map((p) => `${p}*`)
     .filter((pattern) => !reservedNamespaces.some((ns) => matchesPrefixGlob(pattern, ns)));
 
+const secretPath = fc.array(secretSegment, { minLength: 1, maxLength: 3 }).map((segments) => segments.join("/"));
+const secretProperty = fc.stringMatching(/^[A-Za-z0-9_.-]{1,20}$/);
+const host = fc.stringMatching(/^[a-z]([a-z0-9-]{0,18}[a-z0-9])?$/).map((h) => `${h}.example.com`);
+const clientId = fc.stringMatching(/^[A-Za-z0-9._:@-]{1,40}$/);
+const rbacGroup = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9 ._@:/-]{0,30}$/);
+const repositoryPath = fc.array(fc.stringMatching(/^[a-z][a-z0-9_-]{0,10}$/), { minLength: 1, maxLength: 3 }).map((s) => s.join("/"));
+
 /** `paved:secrets`, `paved:gitops` and `paved:observability`, every referenced secret under one of the prefixes. */
-const addonSections = fc.uniqueArray(fc.array(secretSegment, { minLength: 1, maxLength: 3 }).map((segments) => `${segments.join("/")}/`), { minLength: 1, maxLength: 3 }).chain((prefixes) => {
-    const secretUnderPrefix = fc.tuple(fc.constantFrom(...prefixes), fc.array(secretSegment, { minLength: 1, maxLength: 3 })).map(([p, rest]) => p + rest.join("/"));
-    const property = fc.stringMatching(/^[A-Za-z0-9_.-]{1,20}$/);
-    const host = fc.stringMatching(/^[a-z]([a-z0-9-]{0,18}[a-z0-9])?$/).map((h) => `${h}.example.com`);
+const addonSections = fc.uniqueArray(secretPath.map((p) => `${p}/`), { minLength: 1, maxLength: 3 }).chain((prefixes) => {
+    // Arbitraries are built once above; only the prefix choice depends on the chained value.
+    const secretUnderPrefix = fc.tuple(fc.constantFrom(...prefixes), secretPath).map(([p, rest]) => p + rest);
+    const property = secretProperty;
     return fc.record({
         secrets: fc.record({ prefixes: fc.constant(prefixes), refreshInterval: fc.constantFrom("1h", "30m", "15m", "2h30m") }, { requiredKeys: ["prefixes"] }),
         gitops: fc.record(
@@ -62,7 +69,7 @@ const addonSections = fc.uniqueArray(fc.array(secretSegment, { minLength: 1, max
                     {
                         url: host.map((h) => `https://${h}/platform/gitops.git`),
                         revision: fc.constantFrom("main", "release/2026.11", "v1.4.2", "3f9c2a1b7e"),
-                        path: fc.array(fc.stringMatching(/^[a-z][a-z0-9_-]{0,10}$/), { minLength: 1, maxLength: 3 }).map((s) => s.join("/")),
+                        path: repositoryPath,
                         credentialsSecret: secretUnderPrefix,
                     },
                     { requiredKeys: ["url", "path"] },
@@ -70,10 +77,10 @@ const addonSections = fc.uniqueArray(fc.array(secretSegment, { minLength: 1, max
                 tenantNamespacePattern: tenantPattern,
                 sso: fc.record({
                     issuer: host.map((h) => `https://${h}/oauth2/default`),
-                    clientId: fc.stringMatching(/^[A-Za-z0-9._:@-]{1,40}$/),
+                    clientId,
                     clientSecret: fc.record({ name: secretUnderPrefix, property }, { requiredKeys: ["name"] }),
                 }),
-                rbac: fc.array(fc.record({ group: fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9 ._@:/-]{0,30}$/), role: fc.constantFrom(...gitopsRoles) }), { maxLength: 4 }),
+                rbac: fc.array(fc.record({ group: rbacGroup, role: fc.constantFrom(...gitopsRoles) }), { maxLength: 4 }),
             },
             { requiredKeys: ["domain", "repository", "tenantNamespacePattern", "sso"] },
         ),

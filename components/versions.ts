@@ -29,6 +29,13 @@ export const charts = {
     temporalOperator: { chart: "temporal-operator", version: "0.6.0", repository: "https://alexandrevilain.github.io/temporal-operator" },
 } satisfies Record<string, ChartPin>;
 
+/**
+ * The EKS-optimized AL2023 release Karpenter nodes boot (EC2NodeClass `amiSelectorTerms` alias,
+ * `family@vYYYYMMDD`; Karpenter picks the standard or NVIDIA variant per instance type). Never
+ * `latest`: a new release drifts and replaces every node, so it moves only through a reviewed bump.
+ */
+export const karpenterAmiAlias = "al2023@v20260520";
+
 /** Crossplane packages (providers and functions), pinned by tag. */
 export const crossplanePackages = {
     providerVersion: "v2.6.0",

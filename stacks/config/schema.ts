@@ -174,6 +174,138 @@ export const observabilitySchema = z.strictObject({
     }),
 });
 
+/** A Kubernetes/Karpenter duration: `30s`, `5m`, `720h`, `1h30m`. */
+const karpenterDuration = z.string().regex(/^([0-9]+(s|m|h))+$/, "must be a duration such as 30s, 5m, 720h or 1h30m");
+
+/** Seconds in a duration that matches `karpenterDuration`. */
+export function durationSeconds(value: string): number {
+    const unit: Record<string, number> = { s: 1, m: 60, h: 3600 };
+    return [...value.matchAll(/([0-9]+)(s|m|h)/g)].reduce((sum, [, n, u]) => sum + Number(n) * unit[u], 0);
+}
+
+/** Longest node lifetime the platform accepts: every node is replaced (and patched) at least every 30 days. */
+export const maximumNodeLifetimeHours = 720;
+
+/** Label domains Kubernetes and Karpenter reserve for themselves. */
+const reservedLabelDomains = ["kubernetes.io", "k8s.io", "karpenter.sh", "karpenter.k8s.aws"];
+const labelKeyPattern = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+
+/** Why a label or taint key is refused, or undefined when it is fine. */
+export function labelKeyProblem(key: string): string | undefined {
+    if (!labelKeyPattern.test(key)) {
+        return `${JSON.stringify(key)} is not a label key such as paved.io/workload`;
+    }
+    const domain = key.includes("/") ? key.split("/")[0] : "";
+    if (domain && reservedLabelDomains.some((d) => domain === d || domain.endsWith(`.${d}`))) {
+        return `${JSON.stringify(key)} uses a domain reserved by Kubernetes or Karpenter (${reservedLabelDomains.join(", ")})`;
+    }
+    return undefined;
+}
+const labelKey = z.string().superRefine((key, ctx) => {
+    const problem = labelKeyProblem(key);
+    if (problem) {
+        ctx.addIssue({ code: "custom", message: problem });
+    }
+});
+const labelValue = z.string().regex(/^(([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9])?$/, "must be a label value (at most 63 letters, digits, '-', '_' or '.')");
+
+const disruptionBudget = z
+    .strictObject({
+        /** Nodes that may be disrupted at once: a count or a percentage of the pool. */
+        nodes: z.string().regex(/^((100|[0-9]{1,2})%|[0-9]+)$/, 'must be a node count or a percentage such as "10%"'),
+        /** When the budget applies (cron, UTC), together with `duration`. */
+        schedule: z.string().regex(/^(@(annually|yearly|monthly|weekly|daily|midnight|hourly)|\S+ \S+ \S+ \S+ \S+)$/, "must be a five-field cron schedule such as 0 8 * * mon-fri").optional(),
+        duration: z.string().regex(/^(([0-9]+(h|m))|([0-9]+h[0-9]+m))$/, "must be hours and minutes such as 10h or 1h30m").optional(),
+        reasons: z.array(z.enum(["Underutilized", "Empty", "Drifted"])).min(1).optional(),
+    })
+    .superRefine((b, ctx) => {
+        if ((b.schedule === undefined) !== (b.duration === undefined)) {
+            ctx.addIssue({ code: "custom", message: "schedule and duration must be set together" });
+        }
+        if (/^0+%?$/.test(b.nodes) && b.schedule === undefined) {
+            ctx.addIssue({ code: "custom", message: 'a budget of "0" nodes needs a schedule: without one it blocks drift replacement (AMI and security updates) for good' });
+        }
+    });
+
+export const nodePoolSchema = z
+    .strictObject({
+        capacityTypes: z.array(z.enum(["spot", "on-demand"])).min(1),
+        architectures: z.array(z.enum(["amd64", "arm64"])).min(1).default(["amd64"]),
+        /** Instance categories such as c, m, r, g (at least one of instanceCategories and instanceFamilies). */
+        instanceCategories: z.array(z.string().regex(/^[a-z]{1,4}$/, "must be an instance category such as c, m, r or g")).min(1).optional(),
+        /** Instance families such as c7i, m7g, g6. */
+        instanceFamilies: z.array(z.string().regex(/^[a-z]+[0-9][a-z0-9-]*$/, "must be an instance family such as c7i, m7g or g6")).min(1).optional(),
+        /** Oldest instance generation allowed. */
+        minInstanceGeneration: z.number().int().min(1).max(20).optional(),
+        /** Labels of the pool's nodes (the platform adds paved.io/node-pool: <pool name>). */
+        labels: z
+            .record(z.string(), labelValue)
+            .superRefine((labels, ctx) => {
+                for (const key of Object.keys(labels)) {
+                    const problem = labelKeyProblem(key) ?? (key === "paved.io/node-pool" ? '"paved.io/node-pool" is set by the platform to the pool name' : undefined);
+                    if (problem) {
+                        ctx.addIssue({ code: "custom", message: problem });
+                    }
+                }
+            })
+            .default({}),
+        /** Taints of the pool's nodes: only pods that tolerate them land there. */
+        taints: z.array(z.strictObject({ key: labelKey, value: labelValue.optional(), effect: z.enum(["NoSchedule", "PreferNoSchedule", "NoExecute"]) })).default([]),
+        /** The most the pool may provision; required, so no pool can grow without bound. */
+        limits: z.strictObject({
+            /** vCPUs. */
+            cpu: z.number().int().min(1).max(100000),
+            memory: z.string().regex(/^[1-9][0-9]*(Gi|Ti)$/, "must be a memory size in Gi or Ti such as 800Gi"),
+            /** NVIDIA GPUs, for accelerated pools. */
+            gpus: z.number().int().min(1).max(10000).optional(),
+        }),
+        disruption: z.strictObject({
+            consolidationPolicy: z.enum(["WhenEmpty", "WhenEmptyOrUnderutilized"]),
+            consolidateAfter: karpenterDuration,
+            budgets: z.array(disruptionBudget).min(1).max(50),
+        }),
+        /** Maximum node age; at most 720h so nodes are recycled (and patched) every month. */
+        expireAfter: karpenterDuration.refine((d) => !/^([0-9]+(s|m|h))+$/.test(d) || (durationSeconds(d) >= 3600 && durationSeconds(d) <= maximumNodeLifetimeHours * 3600), {
+            message: `must be between 1h and ${maximumNodeLifetimeHours}h: nodes are replaced, and patched, at least every 30 days`,
+        }),
+        /** How long a draining node waits for its pods before it is terminated. */
+        terminationGracePeriod: karpenterDuration.optional(),
+        /** Preference among pools that fit a pod (1-100, higher first). */
+        weight: z.number().int().min(1).max(100).optional(),
+    })
+    .superRefine((pool, ctx) => {
+        if (!pool.instanceCategories && !pool.instanceFamilies) {
+            ctx.addIssue({ code: "custom", message: "must set instanceCategories or instanceFamilies (which instances the pool may launch)" });
+        }
+    });
+
+/** Karpenter: the controller's size, the node class and the node pools. */
+export const karpenterSchema = z.strictObject({
+    controller: z.strictObject({
+        cpu: z.string().regex(/^([1-9][0-9]*m|[1-9][0-9]*)$/, "must be a CPU quantity such as 500m or 1"),
+        memory: z.string().regex(/^[1-9][0-9]*(Mi|Gi)$/, "must be a memory quantity such as 512Mi or 1Gi"),
+        logLevel: z.enum(["debug", "info", "error"]).default("info"),
+    }),
+    nodeClass: z.strictObject({
+        /** Root (gp3, encrypted with the volumes key) volume of every Karpenter node. */
+        rootVolumeGiB: z.number().int().min(20).max(2000),
+    }),
+    /** Node pools by name (lower-case DNS label; `system` is the managed node group's). */
+    nodePools: z.record(z.string(), nodePoolSchema).superRefine((pools, ctx) => {
+        const names = Object.keys(pools);
+        if (names.length === 0 || names.length > 10) {
+            ctx.addIssue({ code: "custom", message: "must define between 1 and 10 node pools" });
+        }
+        for (const name of names) {
+            if (!/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(name)) {
+                ctx.addIssue({ code: "custom", message: `${JSON.stringify(name)} is not a lower-case DNS label such as general or batch` });
+            } else if (name === "system") {
+                ctx.addIssue({ code: "custom", message: '"system" is the managed node group\'s pool name' });
+            }
+        }
+    }),
+});
+
 /** The whole stack config, keyed like `Pulumi.<stack>.yaml` (without the `paved:` prefix). */
 export const stackConfigSchema = z.strictObject({
     environment: z.enum(["dev", "staging", "prod"]),
@@ -193,6 +325,7 @@ export const stackConfigSchema = z.strictObject({
     secrets: secretsSchema,
     gitops: gitopsSchema,
     observability: observabilitySchema,
+    karpenter: karpenterSchema,
 });
 
 export type StackConfigInput = z.input<typeof stackConfigSchema>;
@@ -203,3 +336,4 @@ export type IamConfig = StackConfigValues["iam"];
 export type SecretsConfig = StackConfigValues["secrets"];
 export type GitopsConfig = StackConfigValues["gitops"];
 export type ObservabilityConfig = StackConfigValues["observability"];
+export type KarpenterConfig = StackConfigValues["karpenter"];

@@ -91,6 +91,63 @@ const addonSections = fc.uniqueArray(secretPath.map((p) => `${p}/`), { minLength
     });
 });
 
+/** A Karpenter duration of whole hours within [min, max]. */
+const hours = (min: number, max: number) => fc.integer({ min, max }).map((h) => `${h}h`);
+const labelValueArb = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,10}[a-z0-9])?$/);
+
+/** A disruption budget: always-on (never "0", which would block drift for good) or scheduled. */
+const disruptionBudgetArb = fc.oneof(
+    fc.record({ nodes: fc.oneof(fc.integer({ min: 1, max: 100 }).map((n) => `${n}%`), fc.integer({ min: 1, max: 20 }).map(String)) }),
+    fc.record(
+        {
+            nodes: fc.constantFrom("0", "0%", "1", "10%"),
+            schedule: fc.constantFrom("0 7 * * mon-fri", "@daily", "30 22 * * *"),
+            duration: fc.constantFrom("8h", "1h30m", "30m"),
+            reasons: fc.subarray(["Underutilized", "Empty", "Drifted"] as const, { minLength: 1 }),
+        },
+        { requiredKeys: ["nodes", "schedule", "duration"] },
+    ),
+);
+
+/** One valid `paved:karpenter.nodePools.<name>` entry. */
+export const validNodePool = fc
+    .record(
+        {
+            capacityTypes: fc.subarray(["spot", "on-demand"] as const, { minLength: 1 }),
+            architectures: fc.subarray(["amd64", "arm64"] as const, { minLength: 1 }),
+            instanceCategories: fc.subarray(["c", "m", "r", "g", "inf"], { minLength: 1 }),
+            instanceFamilies: fc.subarray(["c7i", "m7g", "g6", "r6i", "p5"], { minLength: 1 }),
+            minInstanceGeneration: fc.integer({ min: 1, max: 8 }),
+            labels: fc.dictionary(fc.constantFrom("paved.io/workload", "team.example.com/tier", "app"), labelValueArb, { maxKeys: 2 }),
+            taints: fc.array(
+                fc.record({ key: fc.constantFrom("paved.io/workload", "nvidia.com/gpu", "dedicated"), value: labelValueArb, effect: fc.constantFrom("NoSchedule", "PreferNoSchedule", "NoExecute") }, { requiredKeys: ["key", "effect"] }),
+                { maxLength: 2 },
+            ),
+            limits: fc.record({ cpu: fc.integer({ min: 1, max: 5000 }), memory: fc.integer({ min: 1, max: 20000 }).map((n) => `${n}Gi`), gpus: fc.integer({ min: 1, max: 64 }) }, { requiredKeys: ["cpu", "memory"] }),
+            disruption: fc.record({
+                consolidationPolicy: fc.constantFrom("WhenEmpty", "WhenEmptyOrUnderutilized"),
+                consolidateAfter: fc.constantFrom("0s", "30s", "1m", "5m", "1h"),
+                budgets: fc.array(disruptionBudgetArb, { minLength: 1, maxLength: 3 }),
+            }),
+            expireAfter: hours(1, 720),
+            terminationGracePeriod: fc.constantFrom("30m", "1h", "24h"),
+            weight: fc.integer({ min: 1, max: 100 }),
+        },
+        { requiredKeys: ["capacityTypes", "limits", "disruption", "expireAfter"] },
+    )
+    .filter((p) => p.instanceCategories !== undefined || p.instanceFamilies !== undefined);
+
+/** Any valid `paved:karpenter` section. */
+export const validKarpenterConfig = fc.record({
+    controller: fc.record({ cpu: fc.constantFrom("250m", "500m", "1", "2"), memory: fc.constantFrom("256Mi", "512Mi", "1Gi", "2Gi"), logLevel: fc.constantFrom("debug", "info", "error") }, { requiredKeys: ["cpu", "memory"] }),
+    nodeClass: fc.record({ rootVolumeGiB: fc.integer({ min: 20, max: 2000 }) }),
+    nodePools: fc.dictionary(
+        fc.stringMatching(/^[a-z]([a-z0-9-]{0,14}[a-z0-9])?$/).filter((n) => n !== "system"),
+        validNodePool,
+        { minKeys: 1, maxKeys: 3 },
+    ),
+});
+
 /** Any config the stack config schema accepts. */
 export const validStackConfig: fc.Arbitrary<GeneratedConfig> = fc
     .record({
@@ -121,6 +178,7 @@ export const validStackConfig: fc.Arbitrary<GeneratedConfig> = fc
             flowLogs: fc.record({ retentionDays: retention, trafficType: fc.constantFrom("ALL", "REJECT") }),
         }),
         addons: addonSections,
+        karpenter: validKarpenterConfig,
         cluster: fc.record({
             name: fc.stringMatching(/^[a-z][a-z0-9-]{2,30}$/),
             kubernetesVersion: fc.constantFrom(...supportedKubernetesVersions),
@@ -153,6 +211,15 @@ export interface Corruption {
 }
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v));
+
+/** A valid node pool that one Karpenter corruption breaks in one place. */
+const corruptiblePool = (): Record<string, any> => ({
+    capacityTypes: ["spot", "on-demand"],
+    instanceCategories: ["c", "m"],
+    limits: { cpu: 100, memory: "400Gi" },
+    disruption: { consolidationPolicy: "WhenEmptyOrUnderutilized", consolidateAfter: "1m", budgets: [{ nodes: "10%" }] },
+    expireAfter: "720h",
+});
 
 export const corruptions: Corruption[] = [
     { describe: "azCount too low", expectPath: "paved:network.availabilityZoneCount", apply: (v) => (v.network.availabilityZoneCount = 1) },
@@ -201,6 +268,19 @@ export const corruptions: Corruption[] = [
     { describe: "telemetry over http", expectPath: "paved:observability.endpoint.url", apply: (v) => (v.observability.endpoint.url = "http://otlp.example.com/otlp") },
     { describe: "telemetry token in clear", expectPath: "paved:observability.credentials.password", apply: (v) => (v.observability.credentials.password = "glc_token") },
     { describe: "telemetry credentials outside the prefixes", expectPath: "paved:observability.credentials.name", apply: (v) => (v.observability.credentials.name = "grafana-cloud") },
+    { describe: "missing karpenter section", expectPath: "paved:karpenter", apply: (v) => delete v.karpenter },
+    { describe: "no node pools", expectPath: "paved:karpenter.nodePools", apply: (v) => (v.karpenter.nodePools = {}) },
+    { describe: "node pool without limits", expectPath: "paved:karpenter.nodePools.general.limits", apply: (v) => (v.karpenter.nodePools.general = { ...corruptiblePool(), limits: undefined }) },
+    { describe: "node pool without a memory limit", expectPath: "paved:karpenter.nodePools.general.limits.memory", apply: (v) => (v.karpenter.nodePools.general = { ...corruptiblePool(), limits: { cpu: 10 } }) },
+    { describe: "nodes that never expire", expectPath: "paved:karpenter.nodePools.general.expireAfter", apply: (v) => (v.karpenter.nodePools.general = { ...corruptiblePool(), expireAfter: "Never" }) },
+    { describe: "nodes older than 30 days", expectPath: "paved:karpenter.nodePools.general.expireAfter", apply: (v) => (v.karpenter.nodePools.general = { ...corruptiblePool(), expireAfter: "1440h" }) },
+    { describe: "pool selecting no instances", expectPath: "paved:karpenter.nodePools.general", apply: (v) => (v.karpenter.nodePools.general = { ...corruptiblePool(), instanceCategories: undefined }) },
+    { describe: "permanent zero disruption budget", expectPath: "paved:karpenter.nodePools.general.disruption.budgets[0]", apply: (v) => (v.karpenter.nodePools.general = { ...corruptiblePool(), disruption: { ...corruptiblePool().disruption, budgets: [{ nodes: "0" }] } }) },
+    { describe: "budget schedule without duration", expectPath: "paved:karpenter.nodePools.general.disruption.budgets[0]", apply: (v) => (v.karpenter.nodePools.general = { ...corruptiblePool(), disruption: { ...corruptiblePool().disruption, budgets: [{ nodes: "0", schedule: "@daily" }] } }) },
+    { describe: "reserved label domain", expectPath: "paved:karpenter.nodePools.general.labels", apply: (v) => (v.karpenter.nodePools.general = { ...corruptiblePool(), labels: { "node-role.kubernetes.io/batch": "x" } }) },
+    { describe: "unknown capacity type", expectPath: "paved:karpenter.nodePools.general.capacityTypes[0]", apply: (v) => (v.karpenter.nodePools.general = { ...corruptiblePool(), capacityTypes: ["reserved"] }) },
+    { describe: "pool named after the system node group", expectPath: "paved:karpenter.nodePools", apply: (v) => (v.karpenter.nodePools = { system: corruptiblePool() }) },
+    { describe: "controller memory without a unit", expectPath: "paved:karpenter.controller.memory", apply: (v) => (v.karpenter.controller.memory = "1024") },
 ];
 
 export const invalidStackConfig: fc.Arbitrary<{ config: GeneratedConfig; corruption: Corruption }> = fc

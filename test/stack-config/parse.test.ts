@@ -61,6 +61,7 @@ describe("stack config", () => {
                 "paved:colour: unknown key",
                 "paved:highAvailability: is required",
                 "paved:iam: is required",
+                "paved:karpenter: is required",
                 "paved:secrets: is required",
                 "paved:gitops: is required",
                 "paved:observability: is required",

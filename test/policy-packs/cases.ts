@@ -1,5 +1,5 @@
 import type { ResourceGraph } from "../../offline-engine/graph";
-import { baselineResource, graphOf, namespaceGraph, networkGraph, recorded, tags } from "./fixtures";
+import { baselineResource, graphOf, namespaceGraph, networkGraph, queueGraph, recorded, tags } from "./fixtures";
 
 /**
  * For every policy of the pack: compliant baselines (no violation) and each mutation that breaks
@@ -33,6 +33,16 @@ function withProvider(type: string, mutate: ((p: Record<string, any>) => void) |
         return graphOf([provider, r]);
     };
 }
+
+/** Rewrites the statements of a JSON `policy` input. */
+const statements = (edit: (statements: Record<string, any>[]) => void) => (p: Record<string, any>) => {
+    const doc = JSON.parse(p.policy);
+    edit(doc.Statement);
+    p.policy = JSON.stringify(doc);
+};
+const denyHttp = (s: Record<string, any>[]) => s.find((x) => x.Sid === "DenyHTTP")!;
+const nodeClass = (mutate?: (spec: Record<string, any>) => void) => one("kubernetes:karpenter.k8s.aws/v1:EC2NodeClass", mutate && ((p) => mutate(p.spec)));
+const nodePool = () => graphOf([recorded("kubernetes:karpenter.sh/v1:NodePool", { apiVersion: "karpenter.sh/v1", kind: "NodePool", metadata: { name: "general" }, spec: { template: { spec: {} } } })]);
 
 export const policyCases: Record<string, PolicyCase> = {
     "aws-eks-cluster-enable-secrets-encryption": {
@@ -361,6 +371,71 @@ export const policyCases: Record<string, PolicyCase> = {
             { name: "deny ingress only", graph: () => namespaceGraph([{ podSelector: {}, policyTypes: ["Ingress"] }]), expect: /has no default-deny/ },
             { name: "selects some pods only", graph: () => namespaceGraph([{ podSelector: { matchLabels: { app: "x" } }, policyTypes: ["Ingress", "Egress"] }]), expect: /has no default-deny/ },
             { name: "allows everything out", graph: () => namespaceGraph([{ podSelector: {}, policyTypes: ["Ingress", "Egress"], egress: [{}] }]), expect: /has no default-deny/ },
+        ],
+    },
+    "aws-sqs-queue-enable-encryption": {
+        baselines: [
+            { name: "SSE-SQS", graph: one("aws:sqs/queue:Queue") },
+            { name: "SSE-KMS with a platform key", graph: one("aws:sqs/queue:Queue", (p) => Object.assign(p, { sqsManagedSseEnabled: undefined, kmsMasterKeyId: "arn:aws:kms:eu-west-1:123456789012:key/data" })) },
+        ],
+        mutations: [
+            { name: "no encryption setting", graph: one("aws:sqs/queue:Queue", (p) => delete p.sqsManagedSseEnabled), expect: /neither sqsManagedSseEnabled nor kmsMasterKeyId is set/ },
+            { name: "SSE-SQS switched off", graph: one("aws:sqs/queue:Queue", (p) => (p.sqsManagedSseEnabled = false)), expect: /neither sqsManagedSseEnabled nor kmsMasterKeyId/ },
+        ],
+    },
+    "aws-sqs-queuepolicy-disallow-insecure-transport": {
+        baselines: [
+            { name: "queue policy with DenyHTTP, linked by queueUrl", graph: () => queueGraph() },
+            { name: "boolean false, AWS * principal, action list", graph: () => queueGraph({ policy: statements((s) => Object.assign(denyHttp(s), { Principal: { AWS: "*" }, Action: ["sqs:*"], Condition: { Bool: { "aws:SecureTransport": false } } })) }) },
+            {
+                name: "policy inline on the queue",
+                graph: () => {
+                    const policy = baselineResource("aws:sqs/queuePolicy:QueuePolicy").inputs.policy;
+                    return graphOf([baselineResource("aws:sqs/queue:Queue", (p) => (p.policy = policy))]);
+                },
+            },
+        ],
+        mutations: [
+            { name: "no queue policy", graph: () => queueGraph({ policy: "omit" }), expect: /queue interruptions has no queue policy/ },
+            { name: "the policy belongs to another queue", graph: () => queueGraph({ linked: false }), expect: /queue interruptions has no queue policy/ },
+            { name: "no DenyHTTP statement", graph: () => queueGraph({ policy: statements((s) => s.splice(s.indexOf(denyHttp(s)), 1)) }), expect: /no queue policy denies sqs:\* to everyone when aws:SecureTransport is false/ },
+            { name: "denies SendMessage only", graph: () => queueGraph({ policy: statements((s) => (denyHttp(s).Action = "sqs:SendMessage")) }), expect: /no queue policy denies/ },
+            { name: "denies one principal only", graph: () => queueGraph({ policy: statements((s) => (denyHttp(s).Principal = { AWS: "arn:aws:iam::123456789012:role/app" })) }), expect: /no queue policy denies/ },
+            { name: "denies TLS instead of plain HTTP", graph: () => queueGraph({ policy: statements((s) => (denyHttp(s).Condition = { Bool: { "aws:SecureTransport": "true" } })) }), expect: /no queue policy denies/ },
+            { name: "an Allow, not a Deny", graph: () => queueGraph({ policy: statements((s) => (denyHttp(s).Effect = "Allow")) }), expect: /no queue policy denies/ },
+        ],
+    },
+    "kubernetes-karpenter-ec2nodeclass-enable-imdsv2": {
+        baselines: [
+            { name: "IMDSv2, hop limit 1", graph: nodeClass() },
+            { name: "metadata service disabled", graph: nodeClass((spec) => (spec.metadataOptions = { httpEndpoint: "disabled" })) },
+            { name: "a NodePool is not concerned", graph: nodePool },
+        ],
+        mutations: [
+            { name: "tokens optional", graph: nodeClass((spec) => (spec.metadataOptions.httpTokens = "optional")), expect: /httpTokens is optional, not required/ },
+            { name: "hop limit 2 (containers reach IMDS)", graph: nodeClass((spec) => (spec.metadataOptions.httpPutResponseHopLimit = 2)), expect: /httpPutResponseHopLimit is 2/ },
+            { name: "metadataOptions left to the CRD defaults", graph: nodeClass((spec) => delete spec.metadataOptions), expect: /metadataOptions is not set/ },
+            { name: "tokens and hops unset", graph: nodeClass((spec) => (spec.metadataOptions = { httpEndpoint: "enabled" })), expect: /httpTokens is unset/ },
+        ],
+    },
+    "kubernetes-karpenter-ec2nodeclass-disallow-unencrypted-volumes": {
+        baselines: [
+            { name: "encrypted gp3 root volume with the volumes key", graph: nodeClass() },
+            {
+                name: "a second, encrypted data volume",
+                graph: nodeClass((spec) => spec.blockDeviceMappings.push({ deviceName: "/dev/xvdb", ebs: { volumeSize: "200Gi", volumeType: "gp3", encrypted: true, kmsKeyID: "arn:aws:kms:eu-west-1:123456789012:key/volumes" } })),
+            },
+            { name: "a NodePool is not concerned", graph: nodePool },
+        ],
+        mutations: [
+            { name: "root volume not encrypted", graph: nodeClass((spec) => (spec.blockDeviceMappings[0].ebs.encrypted = false)), expect: /blockDeviceMappings\[0\] \(\/dev\/xvda\): ebs\.encrypted is not true/ },
+            { name: "AWS-managed key", graph: nodeClass((spec) => delete spec.blockDeviceMappings[0].ebs.kmsKeyID), expect: /kmsKeyID is not set/ },
+            { name: "volumes left to the AMI defaults", graph: nodeClass((spec) => delete spec.blockDeviceMappings), expect: /blockDeviceMappings is not set/ },
+            {
+                name: "an unencrypted second volume",
+                graph: nodeClass((spec) => spec.blockDeviceMappings.push({ deviceName: "/dev/xvdb", ebs: { volumeSize: "200Gi", volumeType: "gp3" } })),
+                expect: /blockDeviceMappings\[1\] \(\/dev\/xvdb\): ebs\.encrypted is not true/,
+            },
         ],
     },
 };

@@ -106,6 +106,30 @@ export const baselines: Record<string, () => Record<string, any>> = {
     }),
     "aws:eks/accessEntry:AccessEntry": () => ({ clusterName: "paved-prod", principalArn: "arn:aws:iam::123456789012:role/nodes", type: "EC2_LINUX", tags: { ...tags } }),
     "aws:autoscaling/group:Group": () => ({ maxSize: 1, minSize: 1, tags: Object.entries(tags).map(([key, value]) => ({ key, value, propagateAtLaunch: true })) }),
+    "aws:sqs/queue:Queue": () => ({ name: "paved-prod-karpenter-interruptions", messageRetentionSeconds: 300, sqsManagedSseEnabled: true, tags: { ...tags } }),
+    "aws:sqs/queuePolicy:QueuePolicy": () => ({
+        queueUrl: `https://sqs.eu-west-1.amazonaws.com/${account}/paved-prod-karpenter-interruptions`,
+        policy: JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [
+                { Effect: "Allow", Principal: { Service: "events.amazonaws.com" }, Action: "sqs:SendMessage", Resource: `arn:aws:sqs:eu-west-1:${account}:paved-prod-karpenter-interruptions` },
+                { Sid: "DenyHTTP", Effect: "Deny", Principal: "*", Action: "sqs:*", Resource: `arn:aws:sqs:eu-west-1:${account}:paved-prod-karpenter-interruptions`, Condition: { Bool: { "aws:SecureTransport": "false" } } },
+            ],
+        }),
+    }),
+    "kubernetes:karpenter.k8s.aws/v1:EC2NodeClass": () => ({
+        apiVersion: "karpenter.k8s.aws/v1",
+        kind: "EC2NodeClass",
+        metadata: { name: "default" },
+        spec: {
+            role: "paved-prod-karpenter-node",
+            amiSelectorTerms: [{ alias: "al2023@v20260520" }],
+            subnetSelectorTerms: [{ tags: { "karpenter.sh/discovery": "paved-prod" } }],
+            securityGroupSelectorTerms: [{ tags: { "karpenter.sh/discovery": "paved-prod" } }],
+            metadataOptions: { httpEndpoint: "enabled", httpProtocolIPv6: "disabled", httpPutResponseHopLimit: 1, httpTokens: "required" },
+            blockDeviceMappings: [{ deviceName: "/dev/xvda", rootVolume: true, ebs: { volumeSize: "100Gi", volumeType: "gp3", encrypted: true, kmsKeyID: keyArn("volumes"), deleteOnTermination: true } }],
+        },
+    }),
 };
 
 let counter = 0;
@@ -169,4 +193,18 @@ export function namespaceGraph(policies: Record<string, any>[] = [{ podSelector:
         recorded("kubernetes:networking.k8s.io/v1:NetworkPolicy", { apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", metadata: { name: `p${i}`, namespace: "team-a" }, spec }, { name: `p${i}` }),
     );
     return graphOf([ns, ...netpols]);
+}
+
+/** A queue and, unless `policy` is "omit", a queue policy linked to it through `queueUrl` (as the engine records it). */
+export function queueGraph(options: { policy?: ((props: Record<string, any>) => void) | "omit"; linked?: boolean } = {}): ResourceGraph {
+    const queue = baselineResource("aws:sqs/queue:Queue", undefined, { name: "interruptions" });
+    if (options.policy === "omit") {
+        return graphOf([queue]);
+    }
+    const other = baselineResource("aws:sqs/queue:Queue", undefined, { name: "other" });
+    const policy = baselineResource("aws:sqs/queuePolicy:QueuePolicy", options.policy, {
+        name: "interruptions-policy",
+        propertyDependencies: { queueUrl: [options.linked === false ? other.urn : queue.urn] },
+    });
+    return graphOf(options.linked === false ? [queue, other, policy] : [queue, policy]);
 }

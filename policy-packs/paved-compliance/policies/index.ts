@@ -19,6 +19,10 @@ import { disallowWildcardAdmin } from "./iam/policy/disallow-wildcard-admin";
 import { configurePermissionsBoundary } from "./iam/role/configure-permissions-boundary";
 import { disallowUnscopedOidcTrust } from "./iam/role/disallow-unscoped-oidc-trust";
 import { configureDefaultDeny } from "./kubernetes/namespace/configure-default-deny";
+import { disallowEc2NodeClassUnencryptedVolumes } from "./kubernetes/karpenter/disallow-unencrypted-volumes";
+import { enableEc2NodeClassImdsv2 } from "./kubernetes/karpenter/enable-imdsv2";
+import { enableEncryption as enableSqsEncryption } from "./sqs/queue/enable-encryption";
+import { disallowInsecureTransport as disallowSqsInsecureTransport } from "./sqs/queuepolicy/disallow-insecure-transport";
 import { missingRequiredTags } from "./tagging/missing-required-tags";
 import { remediateMissingTags } from "./tagging/remediate-missing-tags";
 
@@ -46,4 +50,8 @@ export const policies: Policies = [
     disallowUnscopedOidcTrust,
     disallowClusterAdmin,
     configureDefaultDeny,
+    enableSqsEncryption,
+    disallowSqsInsecureTransport,
+    enableEc2NodeClassImdsv2,
+    disallowEc2NodeClassUnencryptedVolumes,
 ];

@@ -141,6 +141,16 @@ function crossFieldProblems(values: Record<string, unknown>): string[] {
     if (isInt(min) && isInt(desired) && isInt(max) && !(min <= desired && desired <= max)) {
         problems.push(`paved:cluster.systemNodeGroup: must satisfy minSize <= desiredSize <= maxSize (got ${min} <= ${desired} <= ${max})`);
     }
+
+    // Production databases survive an AZ outage and a mistaken delete; other environments choose.
+    const temporalDatabase = asRecord(asRecord(values.temporal).database);
+    if (values.environment === "prod") {
+        for (const key of ["multiAz", "deletionProtection"]) {
+            if (temporalDatabase[key] === false) {
+                problems.push(`paved:temporal.database.${key}: must be true when environment is prod`);
+            }
+        }
+    }
     return problems;
 }
 

@@ -306,6 +306,42 @@ export const karpenterSchema = z.strictObject({
     }),
 });
 
+/** Minimum automated-backup retention of a platform database (FSBP RDS.11); RDS allows at most 35. */
+export const minimumBackupRetentionDays = 7;
+
+/**
+ * Temporal, which the catalog's TemporalNamespace claims run on: the operator, one cluster and its
+ * RDS PostgreSQL database. Encryption, private placement, TLS, IAM authentication, log exports and
+ * final snapshots are fixed by the component; a stack chooses only size, availability and retention.
+ */
+export const temporalSchema = z.strictObject({
+    enabled: z.boolean(),
+    /** History shards: fixed for the cluster's lifetime (changing it means a new cluster and database). */
+    numHistoryShards: z.number().int().min(1).max(16384).default(512),
+    database: z
+        .strictObject({
+            /** Medium or larger (Performance Insights needs it), Graviton or Intel, burstable or not. */
+            instanceClass: z
+                .string()
+                .regex(/^db\.(t3|t4g|m6g|m6i|m7g|m7i|r6g|r6i|r7g|r7i)\.(medium|large|[0-9]*xlarge)$/, "must be an RDS instance class of medium size or larger such as db.t4g.medium or db.m7g.large"),
+            allocatedStorageGiB: z.number().int().min(20).max(65536),
+            /** Storage autoscaling ceiling. */
+            maxAllocatedStorageGiB: z.number().int().min(20).max(65536),
+            /** A standby in another availability zone (required in prod). */
+            multiAz: z.boolean(),
+            backupRetentionDays: z.number().int().min(minimumBackupRetentionDays).max(35),
+            /** Required in prod. */
+            deletionProtection: z.boolean(),
+            /** Retention of the database's CloudWatch log groups. */
+            logRetentionDays: logRetentionDays.default(365),
+        })
+        .superRefine((db, ctx) => {
+            if (db.maxAllocatedStorageGiB < db.allocatedStorageGiB) {
+                ctx.addIssue({ code: "custom", path: ["maxAllocatedStorageGiB"], message: `must be at least allocatedStorageGiB (${db.allocatedStorageGiB})` });
+            }
+        }),
+});
+
 /** The whole stack config, keyed like `Pulumi.<stack>.yaml` (without the `paved:` prefix). */
 export const stackConfigSchema = z.strictObject({
     environment: z.enum(["dev", "staging", "prod"]),
@@ -326,6 +362,7 @@ export const stackConfigSchema = z.strictObject({
     gitops: gitopsSchema,
     observability: observabilitySchema,
     karpenter: karpenterSchema,
+    temporal: temporalSchema,
 });
 
 export type StackConfigInput = z.input<typeof stackConfigSchema>;
@@ -337,3 +374,4 @@ export type SecretsConfig = StackConfigValues["secrets"];
 export type GitopsConfig = StackConfigValues["gitops"];
 export type ObservabilityConfig = StackConfigValues["observability"];
 export type KarpenterConfig = StackConfigValues["karpenter"];
+export type TemporalConfig = StackConfigValues["temporal"];

@@ -148,6 +148,29 @@ export const validKarpenterConfig = fc.record({
     ),
 });
 
+/** Any valid `paved:temporal` section (prod's Multi-AZ and deletion protection are forced in validStackConfig). */
+export const validTemporalConfig = fc.record(
+    {
+        enabled: fc.boolean(),
+        numHistoryShards: fc.integer({ min: 1, max: 16384 }),
+        database: fc.integer({ min: 20, max: 2000 }).chain((allocated) =>
+            fc.record(
+                {
+                    instanceClass: fc.constantFrom("db.t4g.medium", "db.t3.large", "db.m7g.large", "db.r7g.2xlarge", "db.m6i.xlarge"),
+                    allocatedStorageGiB: fc.constant(allocated),
+                    maxAllocatedStorageGiB: fc.integer({ min: allocated, max: 65536 }),
+                    multiAz: fc.boolean(),
+                    backupRetentionDays: fc.integer({ min: 7, max: 35 }),
+                    deletionProtection: fc.boolean(),
+                    logRetentionDays: retention,
+                },
+                { requiredKeys: ["instanceClass", "allocatedStorageGiB", "maxAllocatedStorageGiB", "multiAz", "backupRetentionDays", "deletionProtection"] },
+            ),
+        ),
+    },
+    { requiredKeys: ["enabled", "database"] },
+);
+
 /** Any config the stack config schema accepts. */
 export const validStackConfig: fc.Arbitrary<GeneratedConfig> = fc
     .record({
@@ -179,6 +202,7 @@ export const validStackConfig: fc.Arbitrary<GeneratedConfig> = fc
         }),
         addons: addonSections,
         karpenter: validKarpenterConfig,
+        temporal: validTemporalConfig,
         cluster: fc.record({
             name: fc.stringMatching(/^[a-z][a-z0-9-]{2,30}$/),
             kubernetesVersion: fc.constantFrom(...supportedKubernetesVersions),
@@ -190,8 +214,10 @@ export const validStackConfig: fc.Arbitrary<GeneratedConfig> = fc
             systemNodeGroup: nodeGroup,
         }),
     })
-    .map(({ region, addons, ...rest }) => {
-        const values = { ...rest, ...addons };
+    .map(({ region, addons, temporal, ...rest }) => {
+        const production = rest.environment === "prod";
+        const database = production ? { ...temporal.database, multiAz: true, deletionProtection: true } : temporal.database;
+        const values = { ...rest, ...addons, temporal: { ...temporal, database } };
         return { region, values, flat: flatten(region, values) };
     });
 
@@ -281,6 +307,15 @@ export const corruptions: Corruption[] = [
     { describe: "unknown capacity type", expectPath: "paved:karpenter.nodePools.general.capacityTypes[0]", apply: (v) => (v.karpenter.nodePools.general = { ...corruptiblePool(), capacityTypes: ["reserved"] }) },
     { describe: "pool named after the system node group", expectPath: "paved:karpenter.nodePools", apply: (v) => (v.karpenter.nodePools = { system: corruptiblePool() }) },
     { describe: "controller memory without a unit", expectPath: "paved:karpenter.controller.memory", apply: (v) => (v.karpenter.controller.memory = "1024") },
+    { describe: "missing temporal section", expectPath: "paved:temporal", apply: (v) => delete v.temporal },
+    { describe: "temporal flag as text", expectPath: "paved:temporal.enabled", apply: (v) => (v.temporal.enabled = "yes") },
+    { describe: "backups kept 6 days", expectPath: "paved:temporal.database.backupRetentionDays", apply: (v) => (v.temporal.database.backupRetentionDays = 6) },
+    { describe: "backups beyond what RDS keeps", expectPath: "paved:temporal.database.backupRetentionDays", apply: (v) => (v.temporal.database.backupRetentionDays = 36) },
+    { describe: "storage ceiling below the allocation", expectPath: "paved:temporal.database.maxAllocatedStorageGiB", apply: (v) => (v.temporal.database.maxAllocatedStorageGiB = v.temporal.database.allocatedStorageGiB - 1) },
+    { describe: "micro database", expectPath: "paved:temporal.database.instanceClass", apply: (v) => (v.temporal.database.instanceClass = "db.t4g.micro") },
+    { describe: "a public database asked for", expectPath: "paved:temporal.database.publiclyAccessible", apply: (v) => (v.temporal.database.publiclyAccessible = true) },
+    { describe: "prod database in one AZ", expectPath: "paved:temporal.database.multiAz", apply: (v) => Object.assign(v, { environment: "prod" }, { temporal: { ...v.temporal, database: { ...v.temporal.database, multiAz: false, deletionProtection: true } } }) },
+    { describe: "prod database without deletion protection", expectPath: "paved:temporal.database.deletionProtection", apply: (v) => Object.assign(v, { environment: "prod" }, { temporal: { ...v.temporal, database: { ...v.temporal.database, multiAz: true, deletionProtection: false } } }) },
 ];
 
 export const invalidStackConfig: fc.Arbitrary<{ config: GeneratedConfig; corruption: Corruption }> = fc

@@ -27,7 +27,16 @@ export const charts = {
     kyverno: { chart: "kyverno", version: "3.9.1", repository: "https://kyverno.github.io/kyverno/" },
     k8sMonitoring: { chart: "k8s-monitoring", version: "3.8.10", repository: "https://grafana.github.io/helm-charts" },
     temporalOperator: { chart: "temporal-operator", version: "0.6.0", repository: "https://alexandrevilain.github.io/temporal-operator" },
+    /** Issues the temporal-operator's webhook certificate (its chart requires cert-manager) and Temporal's internode/frontend mTLS certificates. */
+    certManager: { chart: "cert-manager", version: "v1.21.1", repository: "https://charts.jetstack.io" },
 } satisfies Record<string, ChartPin>;
+
+/**
+ * Temporal server the TemporalCluster runs, within what the operator of the pinned chart supports
+ * (temporal-operator v0.20: >= 1.14 and < 1.25, 1.24.0 excluded as broken), and the RDS PostgreSQL
+ * major version it persists to (auto minor upgrades on).
+ */
+export const temporal = { serverVersion: "1.24.3", postgresMajorVersion: "16", postgresParameterFamily: "postgres16" } as const;
 
 /**
  * The EKS-optimized AL2023 release Karpenter nodes boot (EC2NodeClass `amiSelectorTerms` alias,

@@ -22,6 +22,13 @@ export interface PlatformEnvironment {
         nodeSecurityGroupId: string;
         /** Platform data key: encrypts platform-level secrets; each composed data store gets its own CMK. */
         dataKmsKeyArn: string;
+        /**
+         * Names of S3 buckets (external name) and KMS aliases the catalog composes start with `<resourceNamePrefix>-`:
+         * the Crossplane providers' IAM policies allow no other names for these (see components/crossplane/iam.ts).
+         */
+        resourceNamePrefix: string;
+        /** Role RDS enhanced monitoring assumes (`monitoringRoleArn`): the only role the providers may pass. */
+        rdsMonitoringRoleArn: string;
     };
     platform: {
         environment: string;
@@ -30,6 +37,8 @@ export interface PlatformEnvironment {
         secretStore: string;
         /** Temporal frontend for TemporalNamespace claims, when the substrate runs one. */
         temporal?: { clusterName: string; namespace: string; frontendPort: number };
+        /** The platform's own Owner and App tags: fallbacks for a composed resource whose claim gives neither. */
+        defaults: { Owner: string; App: string };
     };
     /** Tags every composed AWS resource carries besides Owner (claim namespace) and App (claim name). */
     tags: { Environment: string; CostCenter: string };

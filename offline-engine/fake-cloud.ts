@@ -96,13 +96,25 @@ const synthesizers: Record<string, OutputSynthesizer> = {
         const secretArn = arn(c, "secretsmanager", `secret:${r.physicalName}-${r.digest.slice(0, 6)}`);
         return { id: secretArn, arn: secretArn, name: r.physicalName };
     },
-    "aws:rds/instance:Instance": (r, c) => ({
-        address: `${r.physicalName}.${r.digest.slice(0, 12)}.${c.region}.rds.amazonaws.com`,
-        endpoint: `${r.physicalName}.${r.digest.slice(0, 12)}.${c.region}.rds.amazonaws.com:5432`,
-        port: r.inputs.port ?? 5432,
-        identifier: r.physicalName,
-        arn: arn(c, "rds", `db:${r.physicalName}`),
-    }),
+    "aws:rds/instance:Instance": (r, c) => {
+        const identifier = typeof r.inputs.identifier === "string" ? r.inputs.identifier : r.physicalName;
+        const host = `${identifier}.${r.digest.slice(0, 12)}.${c.region}.rds.amazonaws.com`;
+        // RDS names the master-user secret it manages `rds!db-<resource id>` (Secrets Manager adds a suffix).
+        const masterUserSecrets = r.inputs.manageMasterUserPassword
+            ? [{ secretArn: arn(c, "secretsmanager", `secret:rds!db-${uuidFrom(r.digest)}-${r.digest.slice(32, 38)}`), secretStatus: "active", kmsKeyId: r.inputs.masterUserSecretKmsKeyId ?? "" }]
+            : [];
+        return {
+            id: identifier,
+            address: host,
+            endpoint: `${host}:${r.inputs.port ?? 5432}`,
+            port: r.inputs.port ?? 5432,
+            identifier,
+            resourceId: `db-${r.digest.slice(0, 26).toUpperCase()}`,
+            arn: arn(c, "rds", `db:${identifier}`),
+            masterUserSecrets,
+        };
+    },
+    "aws:rds/parameterGroup:ParameterGroup": (r, c) => ({ id: r.physicalName, name: r.physicalName, arn: arn(c, "rds", `pg:${r.physicalName}`) }),
     "aws:rds/subnetGroup:SubnetGroup": (r, c) => ({ id: r.physicalName, name: r.physicalName, arn: arn(c, "rds", `subgrp:${r.physicalName}`) }),
     ...remoteComponentOutputs,
 };

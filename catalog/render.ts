@@ -128,7 +128,11 @@ export function labelsOf(o: unknown): Record<string, string> {
  * one claim or XR: the XR (by claim labels or by name) supplies status and the XR's name; composed
  * resources are those labelled with that XR's name.
  */
-export function observedFor(docs: JsonObject[], api: CatalogApi, object: JsonObject): { observed?: ObservedState; compositeName?: string } {
+export function observedFor(
+    docs: JsonObject[],
+    api: Pick<CatalogApi, "group" | "xrKind" | "claimKind">,
+    object: JsonObject,
+): { observed?: ObservedState; compositeName?: string } {
     const meta = isObj(object.metadata) ? object.metadata : {};
     const isClaim = str(object.kind) === api.claimKind;
     const claimNs = str(meta.namespace) || "default";

@@ -1,12 +1,14 @@
 import { UserInputError } from "./errors";
 import { evidenceUsage, runEvidence } from "./commands/evidence";
 import { previewUsage, runPreview } from "./commands/preview";
+import { renderUsage, runRender } from "./commands/render";
 
 type Command = { usage: string; run: (argv: string[]) => Promise<number> };
 
 const commands: Record<string, Command> = {
     preview: { usage: previewUsage, run: runPreview },
     evidence: { usage: evidenceUsage, run: runEvidence },
+    render: { usage: renderUsage, run: runRender },
 };
 
 function usage(): string {

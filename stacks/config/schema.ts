@@ -2,6 +2,7 @@ import { z } from "zod";
 import { parseCidr } from "../../components/network/cidr";
 import { azCountRange, vpcPrefixRange } from "../../components/network/subnet-plan";
 import { supportedKubernetesVersions } from "../../components/versions";
+import { admissionSchema } from "../../admission-policies/config";
 
 /** Every `paved:*` stack config key, its schema and its documentation. Unknown keys are errors. */
 
@@ -363,6 +364,8 @@ export const stackConfigSchema = z.strictObject({
     observability: observabilitySchema,
     karpenter: karpenterSchema,
     temporal: temporalSchema,
+    /** Kyverno admission of claims: what this environment allows each claim kind (admission-policies/config.ts). */
+    admission: admissionSchema,
 });
 
 export type StackConfigInput = z.input<typeof stackConfigSchema>;
@@ -375,3 +378,4 @@ export type GitopsConfig = StackConfigValues["gitops"];
 export type ObservabilityConfig = StackConfigValues["observability"];
 export type KarpenterConfig = StackConfigValues["karpenter"];
 export type TemporalConfig = StackConfigValues["temporal"];
+export type AdmissionConfig = StackConfigValues["admission"];

@@ -148,6 +148,29 @@ export const validKarpenterConfig = fc.record({
     ),
 });
 
+/** Any valid `paved:admission` section (its shape; the catalog checks kinds, parameters and compositions when policies are generated). */
+export const validAdmissionConfig = fc.record({
+    claims: fc.dictionary(
+        fc.stringMatching(/^[A-Z][A-Za-z0-9]{0,20}$/),
+        fc.record(
+            {
+                compositions: fc.uniqueArray(fc.stringMatching(/^[a-z]([a-z0-9-]{0,20}[a-z0-9])?$/), { minLength: 1, maxLength: 3 }),
+                parameters: fc.dictionary(
+                    fc.stringMatching(/^[a-z][A-Za-z0-9]{0,12}(\.[a-z][A-Za-z0-9]{0,12})?$/),
+                    fc.oneof(
+                        fc.record({ allowed: fc.uniqueArray(fc.stringMatching(/^[a-z0-9.]{1,16}$/), { minLength: 1, maxLength: 4 }) }),
+                        fc.tuple(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 1000 }), fc.boolean()).map(([a, b, noDecrease]) => ({ min: Math.min(a, b), max: Math.max(a, b), noDecrease })),
+                        fc.record({ equals: fc.boolean(), noDisable: fc.boolean() }),
+                    ),
+                    { maxKeys: 3 },
+                ),
+            },
+            { requiredKeys: [] },
+        ),
+        { maxKeys: 4 },
+    ),
+});
+
 /** Any valid `paved:temporal` section (prod's Multi-AZ and deletion protection are forced in validStackConfig). */
 export const validTemporalConfig = fc.record(
     {
@@ -203,6 +226,7 @@ export const validStackConfig: fc.Arbitrary<GeneratedConfig> = fc
         addons: addonSections,
         karpenter: validKarpenterConfig,
         temporal: validTemporalConfig,
+        admission: validAdmissionConfig,
         cluster: fc.record({
             name: fc.stringMatching(/^[a-z][a-z0-9-]{2,30}$/),
             kubernetesVersion: fc.constantFrom(...supportedKubernetesVersions),
@@ -316,6 +340,12 @@ export const corruptions: Corruption[] = [
     { describe: "a public database asked for", expectPath: "paved:temporal.database.publiclyAccessible", apply: (v) => (v.temporal.database.publiclyAccessible = true) },
     { describe: "prod database in one AZ", expectPath: "paved:temporal.database.multiAz", apply: (v) => Object.assign(v, { environment: "prod" }, { temporal: { ...v.temporal, database: { ...v.temporal.database, multiAz: false, deletionProtection: true } } }) },
     { describe: "prod database without deletion protection", expectPath: "paved:temporal.database.deletionProtection", apply: (v) => Object.assign(v, { environment: "prod" }, { temporal: { ...v.temporal, database: { ...v.temporal.database, multiAz: true, deletionProtection: false } } }) },
+    { describe: "missing admission section", expectPath: "paved:admission", apply: (v) => delete v.admission },
+    { describe: "admission bounds inverted", expectPath: "paved:admission.claims.PostgreSQLInstance.parameters.storageGB", apply: (v) => (v.admission = { claims: { PostgreSQLInstance: { parameters: { storageGB: { min: 100, max: 20 } } } } }) },
+    { describe: "admission rule that says nothing", expectPath: "paved:admission.claims.PostgreSQLInstance.parameters.multiAZ", apply: (v) => (v.admission = { claims: { PostgreSQLInstance: { parameters: { multiAZ: {} } } } }) },
+    { describe: "admission rule with an unknown key", expectPath: "paved:admission.claims.SQSQueue.parameters.messageRetentionSeconds.atMost", apply: (v) => (v.admission = { claims: { SQSQueue: { parameters: { messageRetentionSeconds: { atMost: 60 } } } } }) },
+    { describe: "admission claim kind in lower case", expectPath: "paved:admission.claims", apply: (v) => (v.admission = { claims: { postgresqlinstance: {} } }) },
+    { describe: "admission with no approved composition", expectPath: "paved:admission.claims.S3Bucket.compositions", apply: (v) => (v.admission = { claims: { S3Bucket: { compositions: [] } } }) },
 ];
 
 export const invalidStackConfig: fc.Arbitrary<{ config: GeneratedConfig; corruption: Corruption }> = fc

@@ -66,6 +66,7 @@ describe("stack config", () => {
                 "paved:gitops: is required",
                 "paved:observability: is required",
                 "paved:temporal: is required",
+                "paved:admission: is required",
                 'paved:network.availabilityZoneCount: must be at most 6',
                 'paved:network.cidr: "10.0.0.0/33" is not an IPv4 CIDR (octets 0-255, prefix 0-32)',
             ].sort(),

@@ -3,4 +3,5 @@
 require("tsx/cjs");
 require("../cli/main.ts")
     .main(process.argv.slice(2))
-    .then((code) => process.exit(code));
+    // Exit once stdout is flushed: on a pipe, process.exit would cut a large report short.
+    .then((code) => process.stdout.write("", () => process.exit(code)));

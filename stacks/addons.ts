@@ -1,4 +1,8 @@
 import { Karpenter } from "../components/karpenter";
+import { Admission, kyvernoMetricsPort, kyvernoNamespace, kyvernoWebhookPort } from "../components/admission";
+import { argoCdMetricsPorts, argoCdNamespace, GitOps } from "../components/gitops";
+import { monitoringNamespace, nodeScrapePorts, Observability, otlpReceiverPorts } from "../components/observability";
+import { ExternalSecrets, externalSecretsMetricsPort, externalSecretsNamespace, externalSecretsWebhookPort } from "../components/secrets";
 import type { SubstrateContext } from "./substrate-context";
 
 /**
@@ -8,7 +12,18 @@ import type { SubstrateContext } from "./substrate-context";
 export function buildAddons(ctx: SubstrateContext) {
     // Karpenter first: it runs on the system node group and launches the nodes the other add-ons' workloads may need.
     const karpenter = buildKarpenter(ctx);
+    // External Secrets before everything that reads a secret: Argo CD (SSO client, repository token) and the collectors (endpoint credentials).
+    const secrets = buildExternalSecrets(ctx);
+    const gitops = buildGitOps(ctx, secrets);
+    const observability = buildObservability(ctx, secrets);
+    // The Kyverno engine; the admission policies come later and depend on admission.policiesReady.
+    const admission = buildAdmission(ctx);
     return {
+        secretStore: secrets.storeName,
+        externalSecretsRoleArn: secrets.roleArn,
+        argoCdUrl: gitops.url,
+        kyvernoRelease: admission.release.name,
+        telemetryEndpoint: observability.endpoint,
         karpenterInterruptionQueue: karpenter.interruptionQueueName,
         karpenterNodeRoleArn: karpenter.nodeRoleArn,
     };
@@ -35,4 +50,93 @@ function buildKarpenter(ctx: SubstrateContext): Karpenter {
         },
         { providers: { aws: ctx.awsProvider, kubernetes: ctx.cluster.provider } },
     );
+}
+
+/** Metrics ports of the platform controllers, by namespace: the collectors may scrape them, and only them. */
+const scrapeTargets = [
+    { namespace: externalSecretsNamespace, ports: [externalSecretsMetricsPort] },
+    { namespace: argoCdNamespace, ports: Object.values(argoCdMetricsPorts) },
+    { namespace: kyvernoNamespace, ports: [kyvernoMetricsPort] },
+];
+const scrapedBy = (namespace: string) => [{ namespace: monitoringNamespace, ports: scrapeTargets.find((t) => t.namespace === namespace)!.ports }];
+
+function buildExternalSecrets(ctx: SubstrateContext): ExternalSecrets {
+    // Secrets Manager, STS and the Pod Identity agent only: all through VPC endpoints or the node; no internet.
+    const namespace = ctx.platformNamespace(externalSecretsNamespace, {
+        podSecurity: "restricted",
+        podIdentity: true,
+        webhookPorts: [externalSecretsWebhookPort],
+        ingressFromNamespaces: scrapedBy(externalSecretsNamespace),
+    });
+    return new ExternalSecrets(
+        "external-secrets",
+        {
+            cluster: { name: ctx.cluster.clusterName, arn: ctx.cluster.clusterArn, podIdentityAgent: ctx.cluster.podIdentityAgent },
+            accountId: ctx.accountId,
+            region: ctx.cfg.region,
+            namespace,
+            prefixes: ctx.cfg.secrets.prefixes,
+            refreshInterval: ctx.cfg.secrets.refreshInterval,
+            dataKeyArn: ctx.keys.data.arn,
+            highAvailability: ctx.cfg.highAvailability,
+            permissionsBoundaryArn: ctx.iam.permissionsBoundaryArn,
+            tags: ctx.tags,
+        },
+        { providers: { aws: ctx.awsProvider, kubernetes: ctx.cluster.provider } },
+    );
+}
+
+function buildGitOps(ctx: SubstrateContext, secrets: ExternalSecrets): GitOps {
+    // HTTPS out to the Git host and the IdP's OIDC endpoints.
+    const namespace = ctx.platformNamespace(argoCdNamespace, { podSecurity: "restricted", internetHttps: true, ingressFromNamespaces: scrapedBy(argoCdNamespace) });
+    const { gitops } = ctx.cfg;
+    return new GitOps(
+        "gitops",
+        {
+            namespace,
+            secrets,
+            highAvailability: ctx.cfg.highAvailability,
+            domain: gitops.domain,
+            repository: gitops.repository,
+            tenantNamespacePattern: gitops.tenantNamespacePattern,
+            sso: gitops.sso,
+            rbac: gitops.rbac,
+        },
+        ctx.withK8s,
+    );
+}
+
+function buildObservability(ctx: SubstrateContext, secrets: ExternalSecrets): Observability {
+    // Privileged: the log collector mounts /var/log and the journal from the host, node-exporter uses the host's
+    // network and PID namespaces; baseline forbids hostPath and host namespaces. HTTPS out to the OTLP endpoint,
+    // the kubelet and node-exporter on the nodes, the controllers' metrics ports, OTLP in from any workload.
+    const namespace = ctx.platformNamespace(monitoringNamespace, {
+        podSecurity: "privileged",
+        internetHttps: true,
+        nodePorts: nodeScrapePorts,
+        egressToNamespaces: scrapeTargets,
+        ingressFromClusterPorts: Object.values(otlpReceiverPorts),
+    });
+    return new Observability(
+        "observability",
+        {
+            namespace,
+            secrets,
+            clusterName: ctx.cfg.cluster.name,
+            highAvailability: ctx.cfg.highAvailability,
+            endpoint: ctx.cfg.observability.endpoint,
+            credentials: ctx.cfg.observability.credentials,
+        },
+        ctx.withK8s,
+    );
+}
+
+function buildAdmission(ctx: SubstrateContext): Admission {
+    // Webhooks called by the control plane; nothing outbound beyond the API server.
+    const namespace = ctx.platformNamespace(kyvernoNamespace, {
+        podSecurity: "restricted",
+        webhookPorts: [kyvernoWebhookPort],
+        ingressFromNamespaces: scrapedBy(kyvernoNamespace),
+    });
+    return new Admission("admission", { namespace, highAvailability: ctx.cfg.highAvailability }, ctx.withK8s);
 }

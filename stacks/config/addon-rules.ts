@@ -15,6 +15,7 @@ export const reservedNamespaces = [
     "monitoring",
     "karpenter",
     "crossplane-system",
+    "cert-manager",
     "temporal-system",
 ];
 

@@ -1,5 +1,6 @@
 import type { ResourceGraph } from "../../offline-engine/graph";
 import { baselineResource, graphOf, namespaceGraph, networkGraph, queueGraph, recorded, tags } from "./fixtures";
+import { helmPolicyCases } from "./helm-cases";
 
 /**
  * For every policy of the pack: compliant baselines (no violation) and each mutation that breaks
@@ -438,4 +439,5 @@ export const policyCases: Record<string, PolicyCase> = {
             },
         ],
     },
+    ...helmPolicyCases,
 };

@@ -1,4 +1,6 @@
 import type { Policies } from "@pulumi/policy";
+import { configureHighAvailability } from "./kubernetes/helm/configure-high-availability";
+import { configureHelmPinnedVersion } from "./kubernetes/helm/configure-pinned-version";
 import { disallowTraffic } from "./ec2/defaultsecuritygroup/disallow-traffic";
 import { disallowUnencryptedVolumes } from "./ec2/launchtemplate/disallow-unencrypted-volumes";
 import { enableImdsv2 } from "./ec2/launchtemplate/enable-imdsv2";
@@ -54,4 +56,6 @@ export const policies: Policies = [
     disallowSqsInsecureTransport,
     enableEc2NodeClassImdsv2,
     disallowEc2NodeClassUnencryptedVolumes,
+    configureHelmPinnedVersion,
+    configureHighAvailability,
 ];

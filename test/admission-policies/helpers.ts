@@ -1,0 +1,56 @@
+import { admit, compilePolicies, type AdmissionInput, type CompiledPolicySet, type PolicyResult } from "../../admission-evaluator";
+import { loadCatalog } from "../../catalog";
+import { admissionPoliciesForStack, catalogResourceMap, stacks, type AdmissionPolicies } from "../../admission-policies";
+import type { PolicyObject } from "../../admission-policies/validating";
+
+const generated = new Map<string, AdmissionPolicies>();
+
+/** A stack's generated policies (once per process). */
+export function policiesOf(stack: string): AdmissionPolicies {
+    let g = generated.get(stack);
+    if (!g) {
+        g = admissionPoliciesForStack(stack, loadCatalog());
+        generated.set(stack, g);
+    }
+    return g;
+}
+
+export const allStacks = stacks();
+
+export function compile(policies: readonly PolicyObject[]): CompiledPolicySet {
+    return compilePolicies(policies, { resourceMap: catalogResourceMap(loadCatalog()) });
+}
+
+const compiledCache = new Map<string, CompiledPolicySet>();
+export function compiledFor(stack: string): CompiledPolicySet {
+    let c = compiledCache.get(stack);
+    if (!c) {
+        c = compile(policiesOf(stack).validating);
+        compiledCache.set(stack, c);
+    }
+    return c;
+}
+
+/** The result of one named policy on one request. */
+export function resultOf(compiled: CompiledPolicySet, policy: string, input: AdmissionInput): PolicyResult {
+    const r = admit(compiled, input).results.find((x) => x.policy === policy);
+    if (!r) throw new Error(`no result for policy ${policy}`);
+    return r;
+}
+
+/** The reference claim of DESIGN.md, verbatim. */
+export const REFERENCE_CLAIM = `apiVersion: platform.example.com/v1alpha1
+kind: PostgreSQLInstance
+metadata:
+  name: claims-service-db
+  namespace: claims-service
+spec:
+  parameters:
+    storageGB: 50
+    instanceClass: db.t3.medium
+    multiAZ: true
+  compositionRef:
+    name: postgresql-aws-standard
+  writeConnectionSecretToRef:
+    name: claims-service-db-connection
+`;

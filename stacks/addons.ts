@@ -1,5 +1,8 @@
 import { Karpenter } from "../components/karpenter";
 import { Admission, kyvernoMetricsPort, kyvernoNamespace, kyvernoWebhookPort } from "../components/admission";
+import { CertManager, certManagerNamespace, certManagerWebhookPort } from "../components/cert-manager";
+import { Crossplane, crossplaneNamespace, crossplaneWebhookPort, resourceNamePrefixFor } from "../components/crossplane";
+import { Temporal, temporalClusterName, temporalFrontendPort, temporalMetricsPort, temporalNamespace, temporalOperatorWebhookPort } from "../components/temporal";
 import { argoCdMetricsPorts, argoCdNamespace, GitOps } from "../components/gitops";
 import { monitoringNamespace, nodeScrapePorts, Observability, otlpReceiverPorts } from "../components/observability";
 import { ExternalSecrets, externalSecretsMetricsPort, externalSecretsNamespace, externalSecretsWebhookPort } from "../components/secrets";
@@ -18,7 +21,14 @@ export function buildAddons(ctx: SubstrateContext) {
     const observability = buildObservability(ctx, secrets);
     // The Kyverno engine; the admission policies come later and depend on admission.policiesReady.
     const admission = buildAdmission(ctx);
+    // Crossplane after External Secrets: its XRs compose ExternalSecrets that read through the store.
+    const crossplane = buildCrossplane(ctx, secrets);
+    // Temporal after Crossplane (enhanced-monitoring role; the EnvironmentConfig points claims at it) and External Secrets (database password).
+    const temporal = ctx.cfg.temporal.enabled ? buildTemporal(ctx, secrets, crossplane) : undefined;
     return {
+        crossplaneProviderRoleArn: crossplane.roleArn,
+        environmentConfig: crossplane.environmentConfigName,
+        ...(temporal ? { temporal: { clusterName: temporal.clusterName, namespace: temporal.clusterNamespace, frontendAddress: temporal.frontendAddress, databaseEndpoint: temporal.database.endpoint } } : {}),
         secretStore: secrets.storeName,
         externalSecretsRoleArn: secrets.roleArn,
         argoCdUrl: gitops.url,
@@ -57,6 +67,8 @@ const scrapeTargets = [
     { namespace: externalSecretsNamespace, ports: [externalSecretsMetricsPort] },
     { namespace: argoCdNamespace, ports: Object.values(argoCdMetricsPorts) },
     { namespace: kyvernoNamespace, ports: [kyvernoMetricsPort] },
+    { namespace: crossplaneNamespace, ports: [8080] },
+    { namespace: temporalNamespace, ports: [temporalMetricsPort] },
 ];
 const scrapedBy = (namespace: string) => [{ namespace: monitoringNamespace, ports: scrapeTargets.find((t) => t.namespace === namespace)!.ports }];
 
@@ -139,4 +151,84 @@ function buildAdmission(ctx: SubstrateContext): Admission {
         ingressFromNamespaces: scrapedBy(kyvernoNamespace),
     });
     return new Admission("admission", { namespace, highAvailability: ctx.cfg.highAvailability }, ctx.withK8s);
+}
+
+function buildCrossplane(ctx: SubstrateContext, secrets: ExternalSecrets): Crossplane {
+    // HTTPS out for package pulls and the AWS APIs without a VPC endpoint here (RDS, ElastiCache, KMS, S3 control, IAM);
+    // webhooks of the core and of every provider called by the control plane; the Pod Identity agent for credentials.
+    const namespace = ctx.platformNamespace(crossplaneNamespace, {
+        podSecurity: "restricted",
+        internetHttps: true,
+        podIdentity: true,
+        webhookPorts: [crossplaneWebhookPort],
+        ingressFromNamespaces: scrapedBy(crossplaneNamespace),
+    });
+    const { cfg, network } = ctx;
+    return new Crossplane(
+        "crossplane",
+        {
+            namespace,
+            cluster: { name: ctx.cluster.clusterName, arn: ctx.cluster.clusterArn, podIdentityAgent: ctx.cluster.podIdentityAgent },
+            accountId: ctx.accountId,
+            region: cfg.region,
+            highAvailability: cfg.highAvailability,
+            resourceNamePrefix: resourceNamePrefixFor(cfg.cluster.name),
+            keys: { data: ctx.keys.data.arn, platform: [ctx.keys.data.arn, ctx.keys.logs.arn, ctx.keys.kubernetesSecrets.arn, ctx.keys.volumes.arn] },
+            permissionsBoundaryArn: ctx.iam.permissionsBoundaryArn,
+            environment: {
+                vpcId: network.vpcId,
+                vpcCidr: network.vpcCidr,
+                privateSubnetIds: network.privateSubnetIds,
+                privateSubnetCidrs: network.subnetPlan.private,
+                dataSubnetIds: network.dataSubnetIds,
+                dataSubnetCidrs: network.subnetPlan.data,
+                nodeSecurityGroupId: ctx.cluster.nodeSecurityGroupId,
+                clusterName: cfg.cluster.name,
+                environment: cfg.environment,
+                secretStore: secrets.storeName,
+                ...(cfg.temporal.enabled ? { temporal: { clusterName: temporalClusterName, namespace: temporalNamespace, frontendPort: temporalFrontendPort } } : {}),
+                tags: { Environment: ctx.tags.Environment, CostCenter: ctx.tags.CostCenter },
+                defaults: { Owner: ctx.tags.Owner, App: ctx.tags.App },
+            },
+            tags: ctx.tags,
+        },
+        { providers: { aws: ctx.awsProvider, kubernetes: ctx.cluster.provider } },
+    );
+}
+
+function buildTemporal(ctx: SubstrateContext, secrets: ExternalSecrets, crossplane: Crossplane): Temporal {
+    // In-cluster certificates only (no ACME): nothing outbound beyond the API server.
+    const certNamespace = ctx.platformNamespace(certManagerNamespace, { podSecurity: "restricted", webhookPorts: [certManagerWebhookPort] });
+    const certManager = new CertManager("cert-manager", { namespace: certNamespace, highAvailability: ctx.cfg.highAvailability }, ctx.withK8s);
+    // Baseline: the operator's Temporal pods do not set the restricted security context. The frontend is
+    // opened to the cluster by the component (frontend pods only); the database egress likewise.
+    const namespace = ctx.platformNamespace(temporalNamespace, {
+        podSecurity: "baseline",
+        webhookPorts: [temporalOperatorWebhookPort],
+        ingressFromNamespaces: scrapedBy(temporalNamespace),
+    });
+    const { cfg, network } = ctx;
+    return new Temporal(
+        "temporal",
+        {
+            namespace,
+            highAvailability: cfg.highAvailability,
+            numHistoryShards: cfg.temporal.numHistoryShards,
+            database: cfg.temporal.database,
+            resourceNamePrefix: resourceNamePrefixFor(cfg.cluster.name),
+            vpcId: network.vpcId,
+            dataSubnetIds: network.dataSubnetIds,
+            dataSubnetCidrs: network.subnetPlan.data,
+            nodeSecurityGroupId: ctx.cluster.nodeSecurityGroupId,
+            dataKeyArn: ctx.keys.data.arn,
+            logsKeyArn: ctx.keys.logs.arn,
+            rdsMonitoringRoleArn: crossplane.rdsMonitoringRoleArn,
+            secrets: { storeName: secrets.storeName, refreshInterval: cfg.secrets.refreshInterval, ready: secrets.ready, controllerRoleArn: secrets.roleArn },
+            certManager: certManager.release,
+            region: cfg.region,
+            protect: cfg.protectStatefulResources,
+            tags: ctx.tags,
+        },
+        { providers: { aws: ctx.awsProvider, kubernetes: ctx.cluster.provider } },
+    );
 }

@@ -207,6 +207,20 @@ export function claimSuite(plan: AdmissionPlan, claim: ClaimPlan): SuiteCase[] {
             cases.push({ name: bySelector.metadata.name, kind, object: bySelector, expected: "fail", why: `compositionSelector picks ${c.name}, not approved for ${plan.environment}` });
         }
     }
+    const nothing = structuredClone(compliant);
+    nothing.metadata.name = `${prefix}-selector-matches-nothing`;
+    delete nothing.spec.compositionRef;
+    nothing.spec.compositionSelector = { matchLabels: { "platform.example.com/tier": "unreviewed" } };
+    cases.push({ name: nothing.metadata.name, kind, object: nothing, expected: "fail", why: "compositionSelector matches no Composition" });
+    const approvedOnly = claim.compositions.find((c) => claim.approvedCompositions.includes(c.name) && Object.keys(c.labels).length > 0
+        && claim.compositions.every((o) => claim.approvedCompositions.includes(o.name) || !Object.entries(c.labels).every(([k, v]) => o.labels[k] === v)));
+    if (approvedOnly) {
+        const bySelector = structuredClone(compliant);
+        bySelector.metadata.name = `${prefix}-selector-approved`;
+        delete bySelector.spec.compositionRef;
+        bySelector.spec.compositionSelector = { matchLabels: approvedOnly.labels };
+        cases.push({ name: bySelector.metadata.name, kind, object: bySelector, expected: "pass", why: `compositionSelector picks ${approvedOnly.name}, approved for ${plan.environment}` });
+    }
     const unknown = structuredClone(compliant);
     unknown.metadata.name = `${prefix}-composition-unknown`;
     unknown.spec.compositionRef = { name: `${prefix}-unreviewed` };

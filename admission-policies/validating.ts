@@ -175,8 +175,9 @@ function parameterValidations(plan: AdmissionPlan, claim: ClaimPlan, reader: Par
         const celType = typeOf[p.xrd.type];
         const typed = `type(${v}) == ${celType}`;
         const str = `string(${v})`;
-        out.push({ expression: `${v} == null || ${typed}`, message: `${field} must be ${article[p.xrd.type]}`, reason: "Invalid" });
         const { allowed, min, max, equals, noDecrease, noDisable } = p.rule;
+        // With `equals`, a value of another type already fails that validation.
+        if (equals === undefined) out.push({ expression: `${v} == null || ${typed}`, message: `${field} must be ${article[p.xrd.type]}`, reason: "Invalid" });
         if (allowed) {
             out.push({
                 expression: `${v} == null || !(${typed}) || ${v} in ${celList(allowed)}`,

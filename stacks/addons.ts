@@ -1,4 +1,4 @@
-import { Karpenter } from "../components/karpenter";
+import { Karpenter, karpenterMetricsPort } from "../components/karpenter";
 import { Admission, kyvernoMetricsPort, kyvernoNamespace, kyvernoWebhookPort } from "../components/admission";
 import { CertManager, certManagerNamespace, certManagerWebhookPort } from "../components/cert-manager";
 import { Crossplane, crossplaneNamespace, crossplaneWebhookPort, resourceNamePrefixFor } from "../components/crossplane";
@@ -41,7 +41,7 @@ export function buildAddons(ctx: SubstrateContext) {
 
 function buildKarpenter(ctx: SubstrateContext): Karpenter {
     // HTTPS out for the Price List API, IAM (instance profiles) and EKS, none of which has a VPC endpoint here.
-    const namespace = ctx.platformNamespace("karpenter", { podSecurity: "restricted", internetHttps: true, podIdentity: true });
+    const namespace = ctx.platformNamespace("karpenter", { podSecurity: "restricted", internetHttps: true, podIdentity: true, ingressFromNamespaces: scrapedBy("karpenter") });
     return new Karpenter(
         "karpenter",
         {
@@ -64,6 +64,7 @@ function buildKarpenter(ctx: SubstrateContext): Karpenter {
 
 /** Metrics ports of the platform controllers, by namespace: the collectors may scrape them, and only them. */
 const scrapeTargets = [
+    { namespace: "karpenter", ports: [karpenterMetricsPort] },
     { namespace: externalSecretsNamespace, ports: [externalSecretsMetricsPort] },
     { namespace: argoCdNamespace, ports: Object.values(argoCdMetricsPorts) },
     { namespace: kyvernoNamespace, ports: [kyvernoMetricsPort] },

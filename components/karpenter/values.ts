@@ -7,6 +7,9 @@ import { nodePoolLabel } from "./manifests";
 /** The service account the chart creates; the Pod Identity association names it. */
 export const controllerServiceAccount = "karpenter";
 
+/** The controller's Prometheus metrics port (the chart's `controller.metrics.port`). */
+export const karpenterMetricsPort = 8080;
+
 export interface ControllerValuesArgs {
     clusterName: string;
     /** Name of the interruption SQS queue. */
@@ -48,9 +51,12 @@ export function controllerValues(a: ControllerValuesArgs): Record<string, unknow
         // An empty list drops the chart's default constraint (a template `with` skips it).
         topologySpreadConstraints: a.highAvailability ? [{ maxSkew: 1, topologyKey: "topology.kubernetes.io/zone", whenUnsatisfiable: "DoNotSchedule" }] : [],
         tolerations: [{ key: "CriticalAddonsOnly", operator: "Exists" }],
+        // The platform's collectors discover scrape targets by these annotations.
+        podAnnotations: { "k8s.grafana.com/scrape": "true", "k8s.grafana.com/metrics.portNumber": String(karpenterMetricsPort) },
         controller: {
             // Requests = limits (Guaranteed QoS); the chart derives GOMEMLIMIT from the memory limit.
             resources: { requests: { ...a.resources }, limits: { ...a.resources } },
+            metrics: { port: karpenterMetricsPort },
         },
         logLevel: a.logLevel,
         serviceMonitor: { enabled: false },

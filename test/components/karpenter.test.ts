@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { nodeRoleManagedPolicies } from "../../components/cluster/system-node-group";
-import { actionsWithoutResourceScope, controllerPolicyConcerns, inlinePolicyQuota, interruptionEvents } from "../../components/karpenter";
+import { actionsWithoutResourceScope, controllerPolicyConcerns, inlinePolicyQuota, interruptionEvents, karpenterMetricsPort } from "../../components/karpenter";
 import { charts, karpenterAmiAlias } from "../../components/versions";
 import type { RecordedResource, ResourceGraph } from "../../offline-engine/graph";
 import { findProject, loadStackConfigFile } from "../../offline-engine/project-files";
@@ -233,18 +233,24 @@ describe("karpenter component (under mocks, dev and prod)", () => {
         }
     });
 
-    it("the namespace: restricted pods, default-deny with DNS, API server and endpoints, HTTPS out and the Pod Identity agent", () => {
+    it("the namespace: restricted pods, default-deny with DNS, API server and endpoints, HTTPS out, the Pod Identity agent and metrics scrapes", () => {
         const namespace = dev.resources.find((r) => r.type === "kubernetes:core/v1:Namespace" && input(r, "metadata.name") === "karpenter")!;
         assert.equal(input(namespace, "metadata.labels")["pod-security.kubernetes.io/enforce"], "restricted");
         const netpols = ofType(dev, "kubernetes:networking.k8s.io/v1:NetworkPolicy").filter((p) => input(p, "metadata.namespace") === "karpenter");
         assert.deepEqual(netpols.map((p) => input(p, "metadata.name")).sort(), [
             "allow-dns",
+            "allow-from-monitoring",
             "allow-internet-https",
             "allow-kubernetes-api-and-aws-endpoints",
             "allow-pod-identity-agent",
             "allow-same-namespace",
             "default-deny",
         ]);
+        const scrape = netpols.find((p) => input(p, "metadata.name") === "allow-from-monitoring")!;
+        assert.deepEqual(input<any[]>(scrape, "spec.ingress")[0].ports, [{ protocol: "TCP", port: karpenterMetricsPort }], "the collectors reach the metrics port only");
+        const values = input<Record<string, any>>(release(dev, "karpenter"), "values");
+        assert.equal(values.podAnnotations["k8s.grafana.com/metrics.portNumber"], String(karpenterMetricsPort));
+        assert.equal(values.controller.metrics.port, karpenterMetricsPort);
     });
 
     it("every Karpenter resource is tagged or untaggable, and the pack finds no violation on it; removing a control is caught", async () => {

@@ -1,6 +1,7 @@
 import type { ResourceGraph } from "../../offline-engine/graph";
 import { baselineResource, graphOf, namespaceGraph, networkGraph, queueGraph, recorded, tags } from "./fixtures";
 import { helmPolicyCases } from "./helm-cases";
+import { dataStorePolicyCases } from "./data-store-cases";
 
 /**
  * For every policy of the pack: compliant baselines (no violation) and each mutation that breaks
@@ -440,4 +441,5 @@ export const policyCases: Record<string, PolicyCase> = {
         ],
     },
     ...helmPolicyCases,
+    ...dataStorePolicyCases,
 };

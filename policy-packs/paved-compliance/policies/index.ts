@@ -27,6 +27,13 @@ import { enableEncryption as enableSqsEncryption } from "./sqs/queue/enable-encr
 import { disallowInsecureTransport as disallowSqsInsecureTransport } from "./sqs/queuepolicy/disallow-insecure-transport";
 import { missingRequiredTags } from "./tagging/missing-required-tags";
 import { remediateMissingTags } from "./tagging/remediate-missing-tags";
+import { configurePinnedVersion as configureCrossplanePinnedVersion } from "./kubernetes/crossplane/configure-pinned-version";
+import { configureBackupRetention as configureRdsBackupRetention } from "./rds/instance/configure-backup-retention";
+import { disallowPublicAccess as disallowRdsPublicAccess } from "./rds/instance/disallow-public-access";
+import { enableDeletionProtection as enableRdsDeletionProtection } from "./rds/instance/enable-deletion-protection";
+import { enableIamAuthentication as enableRdsIamAuthentication } from "./rds/instance/enable-iam-authentication";
+import { enableLogExports as enableRdsLogExports } from "./rds/instance/enable-log-exports";
+import { enableStorageEncryption as enableRdsStorageEncryption } from "./rds/instance/enable-storage-encryption";
 
 /** Every policy of the pack, as a plain array (tests and the offline engine use this; only ../index.ts builds the PolicyPack). */
 export const policies: Policies = [
@@ -58,4 +65,11 @@ export const policies: Policies = [
     disallowEc2NodeClassUnencryptedVolumes,
     configureHelmPinnedVersion,
     configureHighAvailability,
+    configureCrossplanePinnedVersion,
+    disallowRdsPublicAccess,
+    enableRdsStorageEncryption,
+    configureRdsBackupRetention,
+    enableRdsDeletionProtection,
+    enableRdsIamAuthentication,
+    enableRdsLogExports,
 ];

@@ -1,5 +1,6 @@
 import type { ResourceGraph } from "../../offline-engine/graph";
 import { baselineResource, graphOf, namespaceGraph, networkGraph, queueGraph, recorded, tags } from "./fixtures";
+import { compositionPolicyCases } from "./composition-cases";
 import { helmPolicyCases } from "./helm-cases";
 import { dataStorePolicyCases } from "./data-store-cases";
 
@@ -442,4 +443,5 @@ export const policyCases: Record<string, PolicyCase> = {
     },
     ...helmPolicyCases,
     ...dataStorePolicyCases,
+    ...compositionPolicyCases,
 };

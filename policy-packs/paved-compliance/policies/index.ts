@@ -34,6 +34,9 @@ import { enableDeletionProtection as enableRdsDeletionProtection } from "./rds/i
 import { enableIamAuthentication as enableRdsIamAuthentication } from "./rds/instance/enable-iam-authentication";
 import { enableLogExports as enableRdsLogExports } from "./rds/instance/enable-log-exports";
 import { enableStorageEncryption as enableRdsStorageEncryption } from "./rds/instance/enable-storage-encryption";
+import { configureComplianceFields as configureCompositionComplianceFields } from "./kubernetes/composition/configure-compliance-fields";
+import { configureDataStoreAccess as configureCompositionDataStoreAccess } from "./kubernetes/composition/configure-data-store-access";
+import { missingRequiredTags as missingCompositionRequiredTags } from "./kubernetes/composition/missing-required-tags";
 
 /** Every policy of the pack, as a plain array (tests and the offline engine use this; only ../index.ts builds the PolicyPack). */
 export const policies: Policies = [
@@ -72,4 +75,7 @@ export const policies: Policies = [
     enableRdsDeletionProtection,
     enableRdsIamAuthentication,
     enableRdsLogExports,
+    configureCompositionComplianceFields,
+    missingCompositionRequiredTags,
+    configureCompositionDataStoreAccess,
 ];

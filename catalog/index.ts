@@ -160,8 +160,15 @@ export function loadCatalog(dir: string = catalogDir): Catalog {
             seen.set(c.name, c.file);
         }
     }
-    const catalog: Catalog = {
-        dir: key,
+    const catalog = makeCatalog(key, apis);
+    cache.set(key, catalog);
+    return catalog;
+}
+
+/** A Catalog over the given APIs (loadCatalog uses it; tests build variants of the catalog with it). */
+export function makeCatalog(dir: string, apis: CatalogApi[]): Catalog {
+    return {
+        dir,
         apis,
         apiFor: (apiVersion, kind) => {
             const group = apiVersion.includes("/") ? apiVersion.split("/")[0] : "";
@@ -175,6 +182,4 @@ export function loadCatalog(dir: string = catalogDir): Catalog {
             return undefined;
         },
     };
-    cache.set(key, catalog);
-    return catalog;
 }

@@ -1,0 +1,169 @@
+// `paved render`: exit codes (0 rendered, 1 claim rejected, 2 bad usage), one clear message per
+// problem naming the field and the rule, no stack traces, and nothing on stdout unless everything rendered.
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import * as YAML from "yaml";
+import { main } from "../../cli/main";
+import { repositoryRoot } from "../helpers/stacks";
+import { environment } from "./helpers/catalog";
+import { observedAfter } from "./helpers/fake-crossplane";
+import { renderClaim } from "../../catalog/render";
+import { parseManifests } from "../../manifest-validator";
+
+const envFile = path.join(__dirname, "fixtures", "environment.yaml");
+const reference = path.join(repositoryRoot, "catalog", "postgresql", "examples", "reference-claim.yaml");
+const bucketExample = path.join(repositoryRoot, "catalog", "s3-bucket", "examples", "bucket.yaml");
+
+/** Runs `paved` in this process, capturing what it writes. */
+async function paved(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    let stdout = "";
+    let stderr = "";
+    const out = process.stdout.write.bind(process.stdout);
+    const err = process.stderr.write.bind(process.stderr);
+    process.stdout.write = ((s: string) => ((stdout += s), true)) as typeof process.stdout.write;
+    process.stderr.write = ((s: string) => ((stderr += s), true)) as typeof process.stderr.write;
+    try {
+        const code = await main(argv);
+        return { code, stdout, stderr };
+    } finally {
+        process.stdout.write = out;
+        process.stderr.write = err;
+    }
+}
+
+describe("paved render", () => {
+    let tmp: string;
+    before(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), "paved-render-"))));
+    after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+    const write = (name: string, text: string) => {
+        const file = path.join(tmp, name);
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, text);
+        return file;
+    };
+
+    it("renders the reference claim: exit 0, the XR then its composed resources as a YAML stream, the waiting ExternalSecret reported on stderr", async () => {
+        const r = await paved("render", reference, "--environment", envFile);
+        assert.equal(r.code, 0, r.stderr);
+        const docs = parseManifests(r.stdout) as any[];
+        assert.deepEqual(
+            docs.map((d) => d.kind),
+            ["XPostgreSQLInstance", "Key", "NetworkPolicy", "Instance", "SecurityGroup", "SecurityGroupIngressRule", "SubnetGroup"],
+        );
+        assert.equal(docs[0].metadata.labels["crossplane.io/claim-namespace"], "claims-service");
+        assert.match(r.stderr, /^paved render: .*reference-claim\.yaml: PostgreSQLInstance\/claims-service-db: Warning \(patch-and-transform\): not adding new composed resource "credentials"/);
+    });
+
+    it("--format json prints one List of the same objects, integers as numbers", async () => {
+        const r = await paved("render", reference, bucketExample, "--environment", envFile, "--format", "json");
+        assert.equal(r.code, 0, r.stderr);
+        const list = JSON.parse(r.stdout);
+        assert.equal(list.kind, "List");
+        assert.equal(list.items.filter((i: any) => i.kind === "XPostgreSQLInstance" || i.kind === "XS3Bucket").length, 2);
+        assert.equal(list.items.find((i: any) => i.kind === "Instance").spec.forProvider.allocatedStorage, 50);
+    });
+
+    it("--observed DIR: with what the cluster reports, the next reconcile composes the ExternalSecret too", async () => {
+        // Two reconciles' worth of observed state, as `kubectl get -o yaml` would show it.
+        let out = renderClaim(parseManifests(fs.readFileSync(reference, "utf8"))[0], { environment }).output;
+        let observed = observedAfter(out);
+        out = renderClaim(parseManifests(fs.readFileSync(reference, "utf8"))[0], { environment, observed }).output;
+        observed = observedAfter(out);
+        const dir = path.join(tmp, "observed");
+        write("observed/xr.yaml", YAML.stringify({ ...out.composite, status: observed.compositeStatus }));
+        observed.resources!.forEach((r, i) => write(`observed/resource-${i}.yaml`, YAML.stringify(r)));
+        const r = await paved("render", reference, "--environment", envFile, "--observed", dir);
+        assert.equal(r.code, 0, r.stderr);
+        assert.equal(r.stderr, "");
+        const docs = parseManifests(r.stdout) as any[];
+        const es = docs.find((d) => d.kind === "ExternalSecret");
+        assert.equal(es.metadata.namespace, "claims-service");
+        assert.match(es.spec.data[0].remoteRef.key, /^arn:aws:secretsmanager:/);
+        assert.equal(docs[0].metadata.name, out.composite.metadata && (out.composite.metadata as any).name);
+    });
+
+    it("a claim its XRD refuses: exit 1, each field and rule named, nothing printed even for the valid claim beside it", async () => {
+        const bad = write(
+            "bad-claim.yaml",
+            fs.readFileSync(reference, "utf8").replace("storageGB: 50", "storageGB: 5").replace("instanceClass: db.t3.medium", "instanceClass: db.x1e.32xlarge").replace("multiAZ: true", "multiAZ: true\n    color: blue"),
+        );
+        const r = await paved("render", bucketExample, bad, "--environment", envFile);
+        assert.equal(r.code, 1);
+        assert.equal(r.stdout, "");
+        assert.equal(
+            r.stderr,
+            [
+                `paved render: ${bad}: PostgreSQLInstance/claims-service-db is rejected by its schema:`,
+                "  - spec.parameters.color: unknown field",
+                "  - spec.parameters.storageGB: must be >= 20",
+                '  - spec.parameters.instanceClass: must be one of ["db.t3.micro", "db.t3.small", "db.t3.medium", "db.t4g.small", "db.t4g.medium", "db.m6g.large", "db.m6g.xlarge", "db.m7g.large", "db.m7g.xlarge", "db.r6g.large", "db.r6g.xlarge", "db.r7g.large", "db.r7g.xlarge"]',
+                "",
+            ].join("\n"),
+        );
+    });
+
+    it("a Composition the catalog does not have: exit 1 naming compositionRef", async () => {
+        const bad = write("unknown-composition.yaml", fs.readFileSync(reference, "utf8").replace("name: postgresql-aws-standard", "name: postgresql-aws-cheap"));
+        const r = await paved("render", bad, "--environment", envFile);
+        assert.equal(r.code, 1);
+        assert.match(r.stderr, /spec\.compositionRef\.name: Composition "postgresql-aws-cheap" does not exist for PostgreSQLInstance \(catalog has: postgresql-aws-hardened, postgresql-aws-standard\)/);
+    });
+
+    it("a kind the catalog does not serve: exit 1", async () => {
+        const bad = write("unknown-kind.yaml", "apiVersion: platform.example.com/v1alpha1\nkind: MongoDB\nmetadata: {name: m, namespace: a}\nspec: {}\n");
+        const r = await paved("render", bad, "--environment", envFile);
+        assert.equal(r.code, 1);
+        assert.match(r.stderr, /MongoDB\/m: apiVersion\/kind: platform\.example\.com\/v1alpha1 MongoDB is not a catalog API \(served: /);
+    });
+
+    const usage: [string, () => string[], RegExp][] = [
+        ["no file", () => ["render"], /needs at least one file/],
+        ["unknown flag", () => ["render", reference, "--stacks", "dev"], /unknown option --stacks/],
+        ["unknown format", () => ["render", reference, "--environment", envFile, "--format", "xml"], /--format: "xml" is not one of yaml, json/],
+        ["missing file", () => ["render", path.join(tmp, "nope.yaml"), "--environment", envFile], /nope\.yaml: cannot read \(ENOENT\)/],
+        ["bad YAML", () => ["render", write("broken.yaml", "kind: [\n"), "--environment", envFile], /broken\.yaml: invalid YAML/],
+        ["--stack with --environment", () => ["render", reference, "--stack", "dev", "--environment", envFile], /give one of them, not both/],
+        ["--xrd without --composition", () => ["render", reference, "--xrd", reference], /--xrd: only with --composition/],
+        ["--observed not a directory", () => ["render", reference, "--environment", envFile, "--observed", reference], /--observed: .* is not a directory/],
+        ["--environment not an EnvironmentConfig", () => ["render", reference, "--environment", reference], /is not an EnvironmentConfig/],
+    ];
+    for (const [name, argv, message] of usage) {
+        it(`bad usage (${name}): exit 2, one message, nothing on stdout`, async () => {
+            const r = await paved(...argv());
+            assert.equal(r.code, 2, r.stderr);
+            assert.equal(r.stdout, "");
+            assert.match(r.stderr, message);
+            assert.doesNotMatch(r.stderr, /\n\s+at /, "stack trace");
+        });
+    }
+
+    describe("--composition: any XR (or claim of --xrd) through a Composition outside the catalog", () => {
+        const composition = path.join(repositoryRoot, "catalog", "s3-bucket", "composition-standard.yaml");
+        const xrd = path.join(repositoryRoot, "catalog", "s3-bucket", "definition.yaml");
+        const xr = (params: string) => `apiVersion: platform.example.com/v1alpha1\nkind: XS3Bucket\nmetadata:\n  name: scratch\nspec:\n  parameters: ${params}\n`;
+
+        it("renders an XR with no claim: the platform's Owner/App tags stand in for the claim's", async () => {
+            const r = await paved("render", write("xr.yaml", xr("{}")), "--composition", composition, "--environment", envFile);
+            assert.equal(r.code, 0, r.stderr);
+            const docs = parseManifests(r.stdout) as any[];
+            assert.deepEqual(docs.find((d) => d.kind === "Bucket").spec.forProvider.tags, { Owner: "platform-team", App: "paved", Environment: "dev", CostCenter: "CC-4100-PLATFORM" });
+        });
+
+        it("with --xrd, an XR outside its schema is rejected (exit 1) and a claim of it is accepted", async () => {
+            const bad = await paved("render", write("bad-xr.yaml", xr("{lifecycle: {expireAfterDays: 0}}")), "--composition", composition, "--xrd", xrd, "--environment", envFile);
+            assert.equal(bad.code, 1);
+            assert.match(bad.stderr, /spec\.parameters\.lifecycle\.expireAfterDays: must be >= 1/);
+            const claim = await paved("render", bucketExample, "--composition", composition, "--xrd", xrd, "--environment", envFile);
+            assert.equal(claim.code, 0, claim.stderr);
+            assert.equal((parseManifests(claim.stdout)[0] as any).kind, "XS3Bucket");
+        });
+
+        it("a file that is no Composition: exit 2", async () => {
+            const r = await paved("render", bucketExample, "--composition", xrd, "--environment", envFile);
+            assert.equal(r.code, 2);
+            assert.match(r.stderr, /--composition .*: must hold exactly one Composition/);
+        });
+    });
+});

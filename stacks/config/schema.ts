@@ -153,7 +153,9 @@ export const gitopsSchema = z.strictObject({
     rbac: z
         .array(
             z.strictObject({
-                group: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9 ._@:/-]{0,127}$/, "must be an IdP group name (letters, digits, spaces and ._@:/-; no commas)"),
+                group: z
+                    .string()
+                    .regex(/^[A-Za-z0-9]([A-Za-z0-9 ._@:/-]{0,126}[A-Za-z0-9._@:/-])?$/, "must be an IdP group name (letters, digits, inner spaces and ._@:/-; no commas)"),
                 role: z.enum(gitopsRoles),
             }),
         )

@@ -52,7 +52,7 @@ const secretPath = fc.array(secretSegment, { minLength: 1, maxLength: 3 }).map((
 const secretProperty = fc.stringMatching(/^[A-Za-z0-9_.-]{1,20}$/);
 const host = fc.stringMatching(/^[a-z]([a-z0-9-]{0,18}[a-z0-9])?$/).map((h) => `${h}.example.com`);
 const clientId = fc.stringMatching(/^[A-Za-z0-9._:@-]{1,40}$/);
-const rbacGroup = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9 ._@:/-]{0,30}$/);
+const rbacGroup = fc.stringMatching(/^[A-Za-z0-9]([A-Za-z0-9 ._@:/-]{0,29}[A-Za-z0-9._@:/-])?$/);
 const repositoryPath = fc.array(fc.stringMatching(/^[a-z][a-z0-9_-]{0,10}$/), { minLength: 1, maxLength: 3 }).map((s) => s.join("/"));
 
 /** `paved:secrets`, `paved:gitops` and `paved:observability`, every referenced secret under one of the prefixes. */

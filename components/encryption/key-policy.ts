@@ -10,7 +10,8 @@ export interface KeyPolicyContext {
 
 /**
  * Key policy: the account root administers the key (so IAM policies can grant use, and the key can
- * never become unmanageable), plus the service grants the purpose needs. No wildcard principals.
+ * never become unmanageable), plus the service grants the purpose needs. A wildcard principal appears only
+ * behind account and calling-service conditions.
  */
 export function keyPolicy(purpose: KeyPurpose, ctx: KeyPolicyContext): PolicyDocument {
     const partition = partitionOf(ctx.region);
@@ -38,23 +39,26 @@ function serviceStatements(purpose: KeyPurpose, ctx: KeyPolicyContext, partition
                 },
             ];
         case "volumes": {
-            // Managed node groups launch through Auto Scaling, whose service-linked role needs the key.
-            const autoscaling = `arn:${partition}:iam::${ctx.accountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
+            // EBS uses the key on behalf of whoever launches the instance: the Auto Scaling and EC2 Spot
+            // service-linked roles (managed node groups, Karpenter spot capacity). Scoped by account and
+            // by EC2 as the calling service, like the AWS-managed EBS key; no principal has to exist first.
+            const throughEbs = { StringEquals: { "kms:CallerAccount": ctx.accountId, "kms:ViaService": `ec2.${ctx.region}.amazonaws.com` } };
             return [
                 {
-                    Sid: "AutoScalingUsesKeyForVolumes",
+                    Sid: "EbsInThisAccountUsesKeyForVolumes",
                     Effect: "Allow",
-                    Principal: { AWS: autoscaling },
+                    Principal: { AWS: "*" },
                     Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"],
                     Resource: "*",
+                    Condition: throughEbs,
                 },
                 {
-                    Sid: "AutoScalingGrantsForAttachedVolumes",
+                    Sid: "EbsInThisAccountGrantsForAttachedVolumes",
                     Effect: "Allow",
-                    Principal: { AWS: autoscaling },
+                    Principal: { AWS: "*" },
                     Action: "kms:CreateGrant",
                     Resource: "*",
-                    Condition: { Bool: { "kms:GrantIsForAWSResource": true } },
+                    Condition: { ...throughEbs, Bool: { "kms:GrantIsForAWSResource": true } },
                 },
             ];
         }

@@ -1,3 +1,4 @@
+import { keyPolicy } from "../../components/encryption/key-policy";
 import type { ResourceGraph } from "../../offline-engine/graph";
 import { baselineResource, graphOf, namespaceGraph, networkGraph, queueGraph, recorded, tags } from "./fixtures";
 import { compositionPolicyCases } from "./composition-cases";
@@ -224,6 +225,17 @@ export const policyCases: Record<string, PolicyCase> = {
         mutations: [
             { name: "rotation off", graph: one("aws:kms/key:Key", (p) => (p.enableKeyRotation = false)), expect: /enableKeyRotation is not true/ },
             { name: "rotation unset", graph: one("aws:kms/key:Key", (p) => delete p.enableKeyRotation), expect: /enableKeyRotation is not true/ },
+        ],
+    },
+    "aws-kms-key-disallow-public-access": {
+        baselines: [
+            { name: "default key policy", graph: one("aws:kms/key:Key") },
+            { name: "platform volumes key: * only through EBS in this account", graph: one("aws:kms/key:Key", (p) => (p.policy = JSON.stringify(keyPolicy("volumes", { accountId: "123456789012", region: "eu-west-1" })))) },
+            { name: "platform logs key", graph: one("aws:kms/key:Key", (p) => (p.policy = JSON.stringify(keyPolicy("logs", { accountId: "123456789012", region: "eu-west-1" })))) },
+        ],
+        mutations: [
+            { name: "anyone may decrypt", graph: one("aws:kms/key:Key", policyWith({ Sid: "Open", Effect: "Allow", Principal: "*", Action: "kms:Decrypt", Resource: "*" })), expect: /Statement\[0\] \(Open\) allows any principal/ },
+            { name: "AWS * with a service condition only", graph: one("aws:kms/key:Key", policyWith({ Effect: "Allow", Principal: { AWS: "*" }, Action: "kms:Decrypt", Resource: "*", Condition: { StringEquals: { "kms:ViaService": "ec2.eu-west-1.amazonaws.com" } } })), expect: /without confining it to the account/ },
         ],
     },
     "aws-kms-key-configure-deletion-window": {

@@ -15,6 +15,7 @@ import { enableControlPlaneLogging } from "./eks/cluster/enable-control-plane-lo
 import { enableSecretsEncryption } from "./eks/cluster/enable-secrets-encryption";
 import { enableNodeGroupImdsv2 } from "./eks/nodegroup/enable-imdsv2";
 import { configureDeletionWindow } from "./kms/key/configure-deletion-window";
+import { disallowPublicAccess } from "./kms/key/disallow-public-access";
 import { enableKeyRotation } from "./kms/key/enable-key-rotation";
 import { disallowClusterAdmin } from "./eks/accessentry/disallow-cluster-admin";
 import { disallowWildcardAdmin } from "./iam/policy/disallow-wildcard-admin";
@@ -53,6 +54,7 @@ export const policies: Policies = [
     disallowUnencryptedVolumes,
     enableKeyRotation,
     configureDeletionWindow,
+    disallowPublicAccess,
     enableKmsEncryption,
     configureRetention,
     missingRequiredTags,

@@ -30,7 +30,10 @@ function mapObject(source: Record<string, unknown>): Record<string, unknown> | M
     }
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(source)) {
-        Object.defineProperty(out, key, { value: toCelValue(source[key]), enumerable: true, writable: true, configurable: true });
+        // Plain assignment is an own, enumerable, writable property too, and much cheaper; only
+        // `__proto__` would set the prototype instead.
+        if (key === "__proto__") Object.defineProperty(out, key, { value: toCelValue(source[key]), enumerable: true, writable: true, configurable: true });
+        else out[key] = toCelValue(source[key]);
     }
     return out;
 }

@@ -59,7 +59,7 @@ export function effectiveCompositions(claim: ClaimPlan, object: unknown): string
     const selector = isMap(spec.compositionSelector) && isMap(spec.compositionSelector.matchLabels) ? spec.compositionSelector.matchLabels : {};
     if (Object.keys(selector).length > 0) {
         return claim.compositions
-            .filter((c) => Object.entries(selector).every(([k, v]) => typeof v === "string" && (c.labels[k] ?? "") === v))
+            .filter((c) => Object.entries(selector).every(([k, v]) => typeof v === "string" && Object.prototype.hasOwnProperty.call(c.labels, k) && c.labels[k] === v))
             .map((c) => c.name);
     }
     return claim.defaultComposition ? [claim.defaultComposition] : [];

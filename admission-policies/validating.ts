@@ -176,33 +176,19 @@ function parameterValidations(plan: AdmissionPlan, claim: ClaimPlan, reader: Par
         const typed = `type(${v}) == ${celType}`;
         const str = `string(${v})`;
         const { allowed, min, max, equals, noDecrease, noDisable } = p.rule;
-        // With `equals`, a value of another type already fails that validation.
-        if (equals === undefined) out.push({ expression: `${v} == null || ${typed}`, message: `${field} must be ${article[p.xrd.type]}`, reason: "Invalid" });
-        if (allowed) {
+        // A type check comes first (the allowed set, equals, or a plain type validation): the rules
+        // after it read the value without a type guard, since validations stop at the first failure.
+        if (allowed && equals === undefined) {
+            // `in` is false for a value of another type: the allowed set is the type check too.
             out.push({
-                expression: `${v} == null || !(${typed}) || ${v} in ${celList(allowed)}`,
+                expression: `${v} == null || ${v} in ${celList(allowed)}`,
                 message: `${field} must be one of ${allowed.join(", ")} in ${env}`,
-                messageExpression: `'${field} ' + ${str} + ' is not allowed in ${env} (allowed: ${allowed.join(", ")})'`,
+                messageExpression: `'${field} ' + (${typed} ? ${str} : 'of another type') + ' is not allowed in ${env} (allowed: ${allowed.join(", ")})'`,
                 reason: "Forbidden",
             });
-        }
-        if (min !== undefined) {
-            out.push({
-                expression: `${v} == null || !(${typed}) || ${v} >= ${min}`,
-                message: `${field} must be at least ${min} in ${env}`,
-                messageExpression: `'${field} ' + ${str} + ' is below the minimum of ${min} in ${env}'`,
-                reason: "Forbidden",
-            });
-        }
-        if (max !== undefined) {
-            out.push({
-                expression: `${v} == null || !(${typed}) || ${v} <= ${max}`,
-                message: `${field} must be at most ${max} in ${env}`,
-                messageExpression: `'${field} ' + ${str} + ' is above the maximum of ${max} in ${env}'`,
-                reason: "Forbidden",
-            });
-        }
-        if (equals !== undefined) {
+        } else if (equals === undefined) {
+            out.push({ expression: `${v} == null || ${typed}`, message: `${field} must be ${article[p.xrd.type]}`, reason: "Invalid" });
+        } else {
             out.push({
                 expression: `${typed} && ${v} == ${celScalar(equals)}`,
                 message: `${field} must be ${String(equals)} in ${env}`,
@@ -210,10 +196,34 @@ function parameterValidations(plan: AdmissionPlan, claim: ClaimPlan, reader: Par
                 reason: "Forbidden",
             });
         }
+        if (allowed && equals !== undefined) {
+            out.push({
+                expression: `${v} == null || ${v} in ${celList(allowed)}`,
+                message: `${field} must be one of ${allowed.join(", ")} in ${env}`,
+                messageExpression: `'${field} ' + ${str} + ' is not allowed in ${env} (allowed: ${allowed.join(", ")})'`,
+                reason: "Forbidden",
+            });
+        }
+        if (min !== undefined) {
+            out.push({
+                expression: `${v} == null || ${v} >= ${min}`,
+                message: `${field} must be at least ${min} in ${env}`,
+                messageExpression: `'${field} ' + ${str} + ' is below the minimum of ${min} in ${env}'`,
+                reason: "Forbidden",
+            });
+        }
+        if (max !== undefined) {
+            out.push({
+                expression: `${v} == null || ${v} <= ${max}`,
+                message: `${field} must be at most ${max} in ${env}`,
+                messageExpression: `'${field} ' + ${str} + ' is above the maximum of ${max} in ${env}'`,
+                reason: "Forbidden",
+            });
+        }
         if (noDecrease) {
             const old = reader.value(p, true);
             out.push({
-                expression: `request.operation != 'UPDATE' || !(type(${old}) == int) || !(${typed}) || ${v} >= ${old}`,
+                expression: `request.operation != 'UPDATE' || ${v} == null || type(${old}) != int || ${v} >= ${old}`,
                 message: `${field} may not decrease on update`,
                 messageExpression: `'${field} may not decrease on update (from ' + string(${old}) + ' to ' + ${str} + ')'`,
                 reason: "Forbidden",
@@ -222,7 +232,7 @@ function parameterValidations(plan: AdmissionPlan, claim: ClaimPlan, reader: Par
         if (noDisable) {
             const old = reader.value(p, true);
             out.push({
-                expression: `request.operation != 'UPDATE' || !(type(${old}) == bool) || !${old} || (${typed} && ${v})`,
+                expression: `request.operation != 'UPDATE' || type(${old}) != bool || !${old} || ${v} == true`,
                 message: `${field} may not be switched off on update`,
                 messageExpression: `'${field} may not be switched off on update (it is true on the existing ${claim.api.claimKind})'`,
                 reason: "Forbidden",
@@ -253,7 +263,7 @@ function compositionVariables(claim: ClaimPlan): Variable[] {
                 "variables.compositionRef != '' ? [variables.compositionRef]",
                 ": variables.compositionSelector.size() > 0",
                 "  ? variables.compositionLabels.filter(n, variables.compositionSelector.all(k,",
-                "      type(variables.compositionSelector[k]) == string && variables.compositionLabels[n][?k].orValue('') == variables.compositionSelector[k]))",
+                "      type(variables.compositionSelector[k]) == string && k in variables.compositionLabels[n] && variables.compositionLabels[n][k] == variables.compositionSelector[k]))",
                 `  : ${fallback}`,
             ].join("\n"),
         },

@@ -200,6 +200,14 @@ describe("Argo CD add-on under mocks", () => {
         }
     });
 
+    it("every namespace the program creates is reserved: the tenants' pattern can never reach it", () => {
+        for (const g of [dev, prod]) {
+            const created = g.resources.filter((r) => r.type === "kubernetes:core/v1:Namespace").map((r) => input<string>(r, "metadata.name"));
+            assert.ok(created.length >= 4);
+            assert.deepEqual(created.filter((ns) => !reservedNamespaces.includes(ns)), [], "add the namespace to reservedNamespaces in stacks/config/addon-rules.ts");
+        }
+    });
+
     it("namespace: default-deny, HTTPS out (Git, IdP), metrics in from monitoring only; the release waits for all of it", () => {
         for (const g of [dev, prod]) {
             assertDefaultDeny(g, "argocd");

@@ -1,3 +1,4 @@
+import { catalogRenderSuite } from "./suites/catalog-render";
 import { policyRunnerSuite } from "./suites/policy-runner";
 import { previewSuite } from "./suites/preview";
 import type { BenchFigure } from "./stats";
@@ -6,6 +7,7 @@ import type { BenchFigure } from "./stats";
 const suites: [string, () => Promise<BenchFigure[]>][] = [
     ["offline preview", () => previewSuite()],
     ["policy runner", () => policyRunnerSuite()],
+    ["catalog render", () => catalogRenderSuite()],
 ];
 
 (async () => {

@@ -1,0 +1,29 @@
+import { strict as assert } from "assert";
+import * as path from "path";
+import { errorsOf, formatProblem, loadCrdDirectory, validateManifest } from "../../manifest-validator";
+import { describeWithCrds } from "../helpers/crds";
+import { allStacks, policiesOf } from "./helpers";
+
+function assertValidForKyverno(object: unknown, label: string): void {
+    const registry = loadCrdDirectory(path.join(process.env.PAVED_CRD_DIR!, "kyverno"));
+    const errors = errorsOf(validateManifest(registry, object)).map(formatProblem);
+    assert.deepEqual(errors, [], `${label} is not valid for the Kyverno CRDs`);
+}
+
+describeWithCrds("admission-policies: generated policies against the Kyverno CRD schemas", () => {
+    for (const stack of allStacks) {
+        it(`${stack}: every ValidatingPolicy and the GeneratingPolicy validates (structural schema and CEL rules)`, () => {
+            const { policies } = policiesOf(stack);
+            assert.deepEqual([...new Set(policies.map((p) => p.kind))].sort(), ["GeneratingPolicy", "ValidatingPolicy"]);
+            for (const p of policies) assertValidForKyverno(JSON.parse(JSON.stringify(p)), `${stack}/${p.kind}/${p.metadata.name}`);
+        });
+    }
+
+    it("a broken policy is caught (the check can fail)", () => {
+        const p = JSON.parse(JSON.stringify(policiesOf("dev").validating[0]));
+        p.spec.validationActions = ["Block"];
+        assert.throws(() => assertValidForKyverno(p, "mutant"), /validationActions/);
+    });
+});
+
+export { assertValidForKyverno };

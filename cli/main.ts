@@ -1,5 +1,6 @@
 import { UserInputError } from "./errors";
 import { evidenceUsage, runEvidence } from "./commands/evidence";
+import { exportUsage, runExport } from "./commands/export";
 import { previewUsage, runPreview } from "./commands/preview";
 import { renderUsage, runRender } from "./commands/render";
 
@@ -9,6 +10,7 @@ const commands: Record<string, Command> = {
     preview: { usage: previewUsage, run: runPreview },
     evidence: { usage: evidenceUsage, run: runEvidence },
     render: { usage: renderUsage, run: runRender },
+    export: { usage: exportUsage, run: runExport },
 };
 
 function usage(): string {

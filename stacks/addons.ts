@@ -1,6 +1,7 @@
 import { Karpenter, karpenterMetricsPort } from "../components/karpenter";
 import { Admission, kyvernoMetricsPort, kyvernoNamespace, kyvernoWebhookPort } from "../components/admission";
 import { CertManager, certManagerNamespace, certManagerWebhookPort } from "../components/cert-manager";
+import { PlatformCatalog } from "../components/catalog";
 import { Crossplane, crossplaneNamespace, crossplaneWebhookPort, resourceNamePrefixFor } from "../components/crossplane";
 import { Temporal, temporalClusterName, temporalFrontendPort, temporalMetricsPort, temporalNamespace, temporalOperatorWebhookPort } from "../components/temporal";
 import { argoCdMetricsPorts, argoCdNamespace, GitOps } from "../components/gitops";
@@ -25,9 +26,12 @@ export function buildAddons(ctx: SubstrateContext) {
     const crossplane = buildCrossplane(ctx, secrets);
     // Temporal after Crossplane (enhanced-monitoring role; the EnvironmentConfig points claims at it) and External Secrets (database password).
     const temporal = ctx.cfg.temporal.enabled ? buildTemporal(ctx, secrets, crossplane) : undefined;
+    // The catalog after Crossplane: XRDs wait for its chart; Compositions for its functions, providers, ProviderConfig, EnvironmentConfig and compose RBAC.
+    const catalog = new PlatformCatalog("catalog", { xrdDependsOn: crossplane.xrdDependsOn, compositionDependsOn: crossplane.compositionDependsOn }, ctx.withK8s);
     return {
         crossplaneProviderRoleArn: crossplane.roleArn,
         environmentConfig: crossplane.environmentConfigName,
+        catalogCompositions: Object.keys(catalog.compositions),
         ...(temporal ? { temporal: { clusterName: temporal.clusterName, namespace: temporal.clusterNamespace, frontendAddress: temporal.frontendAddress, databaseEndpoint: temporal.database.endpoint } } : {}),
         secretStore: secrets.storeName,
         externalSecretsRoleArn: secrets.roleArn,

@@ -9,7 +9,7 @@ import * as path from "node:path";
 import { loadCatalog, type Catalog } from "../catalog";
 import { problemsError } from "../cli/errors";
 import { findProject, loadStackConfigFile } from "../offline-engine/project-files";
-import { parseStackConfig, type PlatformConfig } from "../stacks/config";
+import { parseStackConfig, StackConfigError, type PlatformConfig } from "../stacks/config";
 import { buildResourceMap, compilePolicies, type CompiledPolicySet, type ResourceMap } from "../admission-evaluator";
 import type { AdmissionConfig } from "./config";
 import { renderStackFiles, type RenderedPolicy } from "./files";
@@ -95,4 +95,15 @@ export function compiledAdmissionPolicies(stack: string): CompiledPolicySet {
         compiledCache.set(stack, compiled);
     }
     return compiled;
+}
+
+/**
+ * The policies the program installs for its stack: a config the catalog contradicts is a
+ * StackConfigError (every problem, `paved:admission...: rule`), like any other bad stack config.
+ */
+export function policiesForProgram(stack: string, cfg: Pick<PlatformConfig, "environment" | "admission">): PolicyObject[] {
+    const catalog = loadCatalog();
+    const { problems } = planAdmission({ stack, environment: cfg.environment, admission: cfg.admission, catalog });
+    if (problems.length > 0) throw new StackConfigError(problems);
+    return generateAdmissionPolicies({ stack, environment: cfg.environment, admission: cfg.admission, catalog }).policies;
 }

@@ -1,5 +1,8 @@
 import { Karpenter, karpenterMetricsPort } from "../components/karpenter";
+import * as pulumi from "@pulumi/pulumi";
+import { policiesForProgram } from "../admission-policies";
 import { Admission, kyvernoMetricsPort, kyvernoNamespace, kyvernoWebhookPort } from "../components/admission";
+import { AdmissionPolicies } from "../components/admission-policies";
 import { CertManager, certManagerNamespace, certManagerWebhookPort } from "../components/cert-manager";
 import { PlatformCatalog } from "../components/catalog";
 import { Crossplane, crossplaneNamespace, crossplaneWebhookPort, resourceNamePrefixFor } from "../components/crossplane";
@@ -22,6 +25,8 @@ export function buildAddons(ctx: SubstrateContext) {
     const observability = buildObservability(ctx, secrets);
     // The Kyverno engine; the admission policies come later and depend on admission.policiesReady.
     const admission = buildAdmission(ctx);
+    // The claims' admission policies and the tenant namespaces' default-deny, after Kyverno serves their CRDs and webhook.
+    const admissionPolicies = buildAdmissionPolicies(ctx, admission);
     // Crossplane after External Secrets: its XRs compose ExternalSecrets that read through the store.
     const crossplane = buildCrossplane(ctx, secrets);
     // Temporal after Crossplane (enhanced-monitoring role; the EnvironmentConfig points claims at it) and External Secrets (database password).
@@ -37,6 +42,7 @@ export function buildAddons(ctx: SubstrateContext) {
         externalSecretsRoleArn: secrets.roleArn,
         argoCdUrl: gitops.url,
         kyvernoRelease: admission.release.name,
+        admissionPolicies: admissionPolicies.policyNames,
         telemetryEndpoint: observability.endpoint,
         karpenterInterruptionQueue: karpenter.interruptionQueueName,
         karpenterNodeRoleArn: karpenter.nodeRoleArn,
@@ -156,6 +162,12 @@ function buildAdmission(ctx: SubstrateContext): Admission {
         ingressFromNamespaces: scrapedBy(kyvernoNamespace),
     });
     return new Admission("admission", { namespace, highAvailability: ctx.cfg.highAvailability }, ctx.withK8s);
+}
+
+function buildAdmissionPolicies(ctx: SubstrateContext, admission: Admission): AdmissionPolicies {
+    // Generated from paved:admission and the catalog's XRDs (admission-policies/); committed under admission-policies/<stack>/.
+    const policies = policiesForProgram(pulumi.getStack(), ctx.cfg);
+    return new AdmissionPolicies("admission-policies", { policies, kyvernoReady: admission.policiesReady }, ctx.withK8s);
 }
 
 function buildCrossplane(ctx: SubstrateContext, secrets: ExternalSecrets): Crossplane {

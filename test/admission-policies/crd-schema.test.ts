@@ -1,14 +1,6 @@
 import { strict as assert } from "assert";
-import * as path from "path";
-import { errorsOf, formatProblem, loadCrdDirectory, validateManifest } from "../../manifest-validator";
 import { describeWithCrds } from "../helpers/crds";
-import { allStacks, policiesOf } from "./helpers";
-
-function assertValidForKyverno(object: unknown, label: string): void {
-    const registry = loadCrdDirectory(path.join(process.env.PAVED_CRD_DIR!, "kyverno"));
-    const errors = errorsOf(validateManifest(registry, object)).map(formatProblem);
-    assert.deepEqual(errors, [], `${label} is not valid for the Kyverno CRDs`);
-}
+import { allStacks, assertValidForKyverno, policiesOf } from "./helpers";
 
 describeWithCrds("admission-policies: generated policies against the Kyverno CRD schemas", () => {
     for (const stack of allStacks) {
@@ -26,4 +18,3 @@ describeWithCrds("admission-policies: generated policies against the Kyverno CRD
     });
 });
 
-export { assertValidForKyverno };

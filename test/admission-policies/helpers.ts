@@ -1,3 +1,6 @@
+import { strict as assert } from "assert";
+import * as path from "path";
+import { errorsOf, formatProblem, loadCrdDirectory, validateManifest } from "../../manifest-validator";
 import { admit, compilePolicies, type AdmissionInput, type CompiledPolicySet, type PolicyResult } from "../../admission-evaluator";
 import { loadCatalog } from "../../catalog";
 import { admissionPoliciesForStack, catalogResourceMap, stacks, type AdmissionPolicies } from "../../admission-policies";
@@ -54,3 +57,10 @@ spec:
   writeConnectionSecretToRef:
     name: claims-service-db-connection
 `;
+
+/** The object validates against the Kyverno CRDs of PAVED_CRD_DIR (use inside describeWithCrds). */
+export function assertValidForKyverno(object: unknown, label: string): void {
+    const registry = loadCrdDirectory(path.join(process.env.PAVED_CRD_DIR!, "kyverno"));
+    const errors = errorsOf(validateManifest(registry, object)).map(formatProblem);
+    assert.deepEqual(errors, [], `${label} is not valid for the Kyverno CRDs`);
+}

@@ -1,0 +1,37 @@
+import { strict as assert } from "assert";
+import { describeWithCrds } from "../helpers/crds";
+import { waitsFor } from "../helpers/graph";
+import { ofType, one, stackGraph } from "../helpers/stacks";
+import { allStacks, assertValidForKyverno, policiesOf } from "./helpers";
+
+const policyTypes = ["kubernetes:policies.kyverno.io/v1:ValidatingPolicy", "kubernetes:policies.kyverno.io/v1:GeneratingPolicy"];
+
+describe("admission-policies: installed by the program", function () {
+    this.timeout(300_000);
+    for (const stack of allStacks) {
+        it(`${stack}: installs exactly the generated policies, each after the Kyverno release`, async () => {
+            const graph = await stackGraph(stack);
+            const installed = policyTypes.flatMap((t) => ofType(graph, t));
+            const release = one(graph, "kubernetes:helm.sh/v3:Release", "kyverno");
+            const expected = policiesOf(stack).policies;
+            assert.deepEqual(installed.map((r) => `${r.inputs.kind}/${(r.inputs.metadata as { name: string }).name}`).sort(), expected.map((p) => `${p.kind}/${p.metadata.name}`).sort());
+            for (const r of installed) {
+                assert.ok(waitsFor(graph, r, release), `${r.name} waits for the Kyverno release`);
+                const policy = expected.find((p) => p.metadata.name === (r.inputs.metadata as { name: string }).name)!;
+                assert.deepEqual(r.inputs.spec, JSON.parse(JSON.stringify(policy.spec)), `${r.name} installs the generated spec`);
+            }
+        });
+    }
+});
+
+describeWithCrds("admission-policies: installed policies against the Kyverno CRD schemas", function () {
+    this.timeout(300_000);
+    for (const stack of allStacks) {
+        it(`${stack}: every installed policy validates`, async () => {
+            const graph = await stackGraph(stack);
+            for (const r of policyTypes.flatMap((t) => ofType(graph, t))) {
+                assertValidForKyverno({ apiVersion: r.inputs.apiVersion, kind: r.inputs.kind, metadata: r.inputs.metadata, spec: r.inputs.spec }, r.urn);
+            }
+        });
+    }
+});

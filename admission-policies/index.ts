@@ -10,7 +10,7 @@ import { loadCatalog, type Catalog } from "../catalog";
 import { problemsError } from "../cli/errors";
 import { findProject, loadStackConfigFile } from "../offline-engine/project-files";
 import { parseStackConfig, StackConfigError, type PlatformConfig } from "../stacks/config";
-import { buildResourceMap, compilePolicies, type CompiledPolicySet, type ResourceMap } from "../admission-evaluator";
+import { admit, buildResourceMap, compilePolicies, type CompiledPolicySet, type ResourceMap } from "../admission-evaluator";
 import type { AdmissionConfig } from "./config";
 import { renderStackFiles, type RenderedPolicy } from "./files";
 import { tenantNetworkPolicy } from "./generating";
@@ -106,4 +106,16 @@ export function policiesForProgram(stack: string, cfg: Pick<PlatformConfig, "env
     const { problems } = planAdmission({ stack, environment: cfg.environment, admission: cfg.admission, catalog });
     if (problems.length > 0) throw new StackConfigError(problems);
     return generateAdmissionPolicies({ stack, environment: cfg.environment, admission: cfg.admission, catalog }).policies;
+}
+
+/**
+ * Why the stack's admission policies deny a claim as a developer's CREATE (empty when admitted):
+ * one "Policy <name> failed: <message>" line per denying policy. The object should be the one the
+ * API server hands the webhook: schema-validated and defaulted, in its namespace (default when none).
+ */
+export function admissionDenials(stack: string, object: Record<string, unknown>): string[] {
+    const compiled = compiledAdmissionPolicies(stack);
+    const metadata = (object.metadata ?? {}) as Record<string, unknown>;
+    const subject = typeof metadata.namespace === "string" && metadata.namespace !== "" ? object : { ...object, metadata: { ...metadata, namespace: "default" } };
+    return admit(compiled, { object: subject }).denials;
 }

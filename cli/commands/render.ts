@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as YAML from "yaml";
+import { admissionDenials } from "../../admission-policies";
 import { environmentForStack } from "../../catalog/environment";
 import { loadCatalog } from "../../catalog";
 import { admitToSchema, catalogRegistry, observedFor, renderClaim, type ClaimRender } from "../../catalog/render";
@@ -30,7 +31,8 @@ interface Rendered {
  * Renders claims (or XRs) offline through the catalog's Compositions, or any XR through a given
  * Composition. Claims are validated and defaulted against their XRD first. Prints the desired XR and
  * composed resources (YAML stream or a JSON List) once everything rendered; function warnings go to
- * stderr. Exit 0 rendered, 1 a claim rejected (schema), 2 bad usage or unreadable input.
+ * stderr. Exit 0 rendered, 1 a claim rejected (schema, or the stack's admission policies: --stack, default dev),
+ * 2 bad usage or unreadable input.
  */
 export async function runRender(argv: string[]): Promise<number> {
     const { values, positionals } = parseFlags(
@@ -55,7 +57,7 @@ export async function runRender(argv: string[]): Promise<number> {
 
     const rendered = values.composition !== undefined
         ? renderWithComposition(inputs, { composition: values.composition, xrd: values.xrd, environment: await environmentDocs(values), observedDocs })
-        : renderCatalog(inputs, { environment: (await environmentDocs(values, "dev"))[0], observedDocs });
+        : renderCatalog(inputs, { environment: (await environmentDocs(values, "dev"))[0], observedDocs, admissionStack: values.stack ?? "dev" });
 
     for (const r of rendered) {
         for (const result of r.output.results) {
@@ -110,14 +112,18 @@ async function environmentDocs(values: { stack?: string; environment?: string },
     return stack === undefined ? [] : [await environmentForStack(stack, repositoryRoot)];
 }
 
-function renderCatalog(inputs: { source: string; object: JsonObject }[], opts: { environment: JsonObject; observedDocs: JsonObject[] }): Rendered[] {
+function renderCatalog(inputs: { source: string; object: JsonObject }[], opts: { environment: JsonObject; observedDocs: JsonObject[]; admissionStack: string }): Rendered[] {
     const catalog = loadCatalog();
     // Validate every input before rendering any: a rejected claim prints nothing (exit 1).
     const rejected: string[] = [];
     for (const { source, object } of inputs) {
         try {
             const api = catalog.apiFor(String(object.apiVersion ?? ""), String(object.kind ?? ""));
-            if (api) admitToSchema(catalogRegistry(catalog), object, source);
+            if (!api) continue;
+            const defaulted = admitToSchema(catalogRegistry(catalog), object, source);
+            // Then the stack's admission policies, on the defaulted claim as the API server hands it to Kyverno.
+            const denials = object.kind === api.claimKind ? admissionDenials(opts.admissionStack, defaulted) : [];
+            if (denials.length > 0) rejected.push([`${source}: ${manifestId(object)} is denied by the admission policies of stack ${opts.admissionStack}:`, ...denials.map((d) => `  - ${d}`)].join("\n"));
         } catch (e) {
             if (e instanceof UserInputError && e.exitCode === 1) rejected.push(e.message);
             else throw e;

@@ -11,10 +11,14 @@ import { environment } from "./helpers/catalog";
 import { observedAfter } from "./helpers/fake-crossplane";
 import { renderClaim } from "../../catalog/render";
 import { parseManifests } from "../../manifest-validator";
+import { labelledCopy } from "../helpers/golden-path";
 
 const envFile = path.join(__dirname, "fixtures", "environment.yaml");
-const reference = path.join(repositoryRoot, "catalog", "postgresql", "examples", "reference-claim.yaml");
-const bucketExample = path.join(repositoryRoot, "catalog", "s3-bucket", "examples", "bucket.yaml");
+const referenceExample = path.join(repositoryRoot, "catalog", "postgresql", "examples", "reference-claim.yaml");
+const bucketExampleFile = path.join(repositoryRoot, "catalog", "s3-bucket", "examples", "bucket.yaml");
+// Render judges claims with the stack's admission policies too: the examples as the golden path submits them (labelled).
+let reference: string;
+let bucketExample: string;
 
 /** Runs `paved` in this process, capturing what it writes. */
 async function paved(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -33,9 +37,20 @@ async function paved(...argv: string[]): Promise<{ code: number; stdout: string;
     }
 }
 
+/**
+ * The golden-path labels the admission policies of the dev stack ask every claim for. The mechanics
+ * tests below use labelled copies of the examples so they test rendering, not admission; the
+ * reference claim itself is rendered unchanged (the design requires it to be accepted as it is).
+ */
+const goldenPathLabels = { owner: "team-a", app: "demo", environment: "dev", "cost-center": "CC-1234" };
+
 describe("paved render", () => {
     let tmp: string;
-    before(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), "paved-render-"))));
+    before(() => {
+        tmp = fs.mkdtempSync(path.join(os.tmpdir(), "paved-render-"));
+        reference = labelledCopy(referenceExample, tmp);
+        bucketExample = labelledCopy(bucketExampleFile, tmp);
+    });
     after(() => fs.rmSync(tmp, { recursive: true, force: true }));
     const write = (name: string, text: string) => {
         const file = path.join(tmp, name);
@@ -43,8 +58,14 @@ describe("paved render", () => {
         fs.writeFileSync(file, text);
         return file;
     };
+    /** A copy of a claim file with the golden-path labels. */
+    const labelled = (file: string) => {
+        const claim = YAML.parseDocument(fs.readFileSync(file, "utf8"));
+        claim.setIn(["metadata", "labels"], goldenPathLabels);
+        return write(`labelled/${path.basename(path.dirname(path.dirname(file)))}-${path.basename(file)}`, claim.toString());
+    };
 
-    it("renders the reference claim: exit 0, the XR then its composed resources as a YAML stream, the waiting ExternalSecret reported on stderr", async () => {
+    it("renders the reference claim as the design writes it (no labels, nothing added): exit 0, the XR then its composed resources as a YAML stream, the waiting ExternalSecret reported on stderr", async () => {
         const r = await paved("render", reference, "--environment", envFile);
         assert.equal(r.code, 0, r.stderr);
         const docs = parseManifests(r.stdout) as any[];
@@ -57,7 +78,7 @@ describe("paved render", () => {
     });
 
     it("--format json prints one List of the same objects, integers as numbers", async () => {
-        const r = await paved("render", reference, bucketExample, "--environment", envFile, "--format", "json");
+        const r = await paved("render", labelled(reference), labelled(bucketExample), "--environment", envFile, "--format", "json");
         assert.equal(r.code, 0, r.stderr);
         const list = JSON.parse(r.stdout);
         assert.equal(list.kind, "List");
@@ -67,14 +88,15 @@ describe("paved render", () => {
 
     it("--observed DIR: with what the cluster reports, the next reconcile composes the ExternalSecret too", async () => {
         // Two reconciles' worth of observed state, as `kubectl get -o yaml` would show it.
-        let out = renderClaim(parseManifests(fs.readFileSync(reference, "utf8"))[0], { environment }).output;
+        const claimFile = labelled(reference);
+        let out = renderClaim(parseManifests(fs.readFileSync(claimFile, "utf8"))[0], { environment }).output;
         let observed = observedAfter(out);
-        out = renderClaim(parseManifests(fs.readFileSync(reference, "utf8"))[0], { environment, observed }).output;
+        out = renderClaim(parseManifests(fs.readFileSync(claimFile, "utf8"))[0], { environment, observed }).output;
         observed = observedAfter(out);
         const dir = path.join(tmp, "observed");
         write("observed/xr.yaml", YAML.stringify({ ...out.composite, status: observed.compositeStatus }));
         observed.resources!.forEach((r, i) => write(`observed/resource-${i}.yaml`, YAML.stringify(r)));
-        const r = await paved("render", reference, "--environment", envFile, "--observed", dir);
+        const r = await paved("render", claimFile, "--environment", envFile, "--observed", dir);
         assert.equal(r.code, 0, r.stderr);
         assert.equal(r.stderr, "");
         const docs = parseManifests(r.stdout) as any[];
@@ -87,9 +109,9 @@ describe("paved render", () => {
     it("a claim its XRD refuses: exit 1, each field and rule named, nothing printed even for the valid claim beside it", async () => {
         const bad = write(
             "bad-claim.yaml",
-            fs.readFileSync(reference, "utf8").replace("storageGB: 50", "storageGB: 5").replace("instanceClass: db.t3.medium", "instanceClass: db.x1e.32xlarge").replace("multiAZ: true", "multiAZ: true\n    color: blue"),
+            fs.readFileSync(labelled(reference), "utf8").replace("storageGB: 50", "storageGB: 5").replace("instanceClass: db.t3.medium", "instanceClass: db.x1e.32xlarge").replace("multiAZ: true", "multiAZ: true\n    color: blue"),
         );
-        const r = await paved("render", bucketExample, bad, "--environment", envFile);
+        const r = await paved("render", labelled(bucketExample), bad, "--environment", envFile);
         assert.equal(r.code, 1);
         assert.equal(r.stdout, "");
         assert.equal(
@@ -105,10 +127,22 @@ describe("paved render", () => {
     });
 
     it("a Composition the catalog does not have: exit 1 naming compositionRef", async () => {
-        const bad = write("unknown-composition.yaml", fs.readFileSync(reference, "utf8").replace("name: postgresql-aws-standard", "name: postgresql-aws-cheap"));
+        const bad = write("unknown-composition.yaml", fs.readFileSync(labelled(reference), "utf8").replace("name: postgresql-aws-standard", "name: postgresql-aws-cheap"));
         const r = await paved("render", bad, "--environment", envFile);
         assert.equal(r.code, 1);
-        assert.match(r.stderr, /spec\.compositionRef\.name: Composition "postgresql-aws-cheap" does not exist for PostgreSQLInstance \(catalog has: postgresql-aws-hardened, postgresql-aws-standard\)/);
+        // Admission refuses it before the catalog would (an unknown Composition is not an approved one).
+        assert.match(r.stderr, /Composition postgresql-aws-cheap is not approved for dev: set spec\.compositionRef\.name to postgresql-aws-standard/);
+    });
+
+    it("a claim the stack's admission policies deny: exit 1 naming the policy and the rule, nothing on stdout", async () => {
+        const unlabelled = await paved("render", referenceExample, "--environment", envFile);
+        assert.equal(unlabelled.code, 1);
+        assert.equal(unlabelled.stdout, "");
+        assert.match(unlabelled.stderr, /is denied by the admission policies of stack dev:\n  - Policy claim-labels failed: PostgreSQLInstance is missing the required labels: owner, app, environment, cost-center/);
+        const big = write("big-claim.yaml", fs.readFileSync(reference, "utf8").replace("storageGB: 50", "storageGB: 500"));
+        const r = await paved("render", big, "--environment", envFile);
+        assert.equal(r.code, 1);
+        assert.match(r.stderr, /Policy postgresqlinstance-claims failed: spec\.parameters\.storageGB 500 is above the maximum of 100 in dev/);
     });
 
     it("a kind the catalog does not serve: exit 1", async () => {
@@ -155,7 +189,7 @@ describe("paved render", () => {
             const bad = await paved("render", write("bad-xr.yaml", xr("{lifecycle: {expireAfterDays: 0}}")), "--composition", composition, "--xrd", xrd, "--environment", envFile);
             assert.equal(bad.code, 1);
             assert.match(bad.stderr, /spec\.parameters\.lifecycle\.expireAfterDays: must be >= 1/);
-            const claim = await paved("render", bucketExample, "--composition", composition, "--xrd", xrd, "--environment", envFile);
+            const claim = await paved("render", labelled(bucketExample), "--composition", composition, "--xrd", xrd, "--environment", envFile);
             assert.equal(claim.code, 0, claim.stderr);
             assert.equal((parseManifests(claim.stdout)[0] as any).kind, "XS3Bucket");
         });

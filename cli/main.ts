@@ -1,8 +1,10 @@
 import { UserInputError } from "./errors";
+import { admitUsage, runAdmit } from "./commands/admit";
 import { evidenceUsage, runEvidence } from "./commands/evidence";
 import { exportUsage, runExport } from "./commands/export";
 import { previewUsage, runPreview } from "./commands/preview";
 import { renderUsage, runRender } from "./commands/render";
+import { runTestPolicies, testPoliciesUsage } from "./commands/test-policies";
 
 type Command = { usage: string; run: (argv: string[]) => Promise<number> };
 
@@ -10,6 +12,8 @@ const commands: Record<string, Command> = {
     preview: { usage: previewUsage, run: runPreview },
     evidence: { usage: evidenceUsage, run: runEvidence },
     render: { usage: renderUsage, run: runRender },
+    admit: { usage: admitUsage, run: runAdmit },
+    "test-policies": { usage: testPoliciesUsage, run: runTestPolicies },
     export: { usage: exportUsage, run: runExport },
 };
 

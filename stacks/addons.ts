@@ -25,14 +25,14 @@ export function buildAddons(ctx: SubstrateContext) {
     const observability = buildObservability(ctx, secrets);
     // The Kyverno engine; the admission policies come later and depend on admission.policiesReady.
     const admission = buildAdmission(ctx);
-    // The claims' admission policies and the tenant namespaces' default-deny, after Kyverno serves their CRDs and webhook.
-    const admissionPolicies = buildAdmissionPolicies(ctx, admission);
     // Crossplane after External Secrets: its XRs compose ExternalSecrets that read through the store.
     const crossplane = buildCrossplane(ctx, secrets);
     // Temporal after Crossplane (enhanced-monitoring role; the EnvironmentConfig points claims at it) and External Secrets (database password).
     const temporal = ctx.cfg.temporal.enabled ? buildTemporal(ctx, secrets, crossplane) : undefined;
     // The catalog after Crossplane: XRDs wait for its chart; Compositions for its functions, providers, ProviderConfig, EnvironmentConfig and compose RBAC.
     const catalog = new PlatformCatalog("catalog", { xrdDependsOn: crossplane.xrdDependsOn, compositionDependsOn: crossplane.compositionDependsOn }, ctx.withK8s);
+    // The claims' admission policies and the tenant namespaces' default-deny: after Kyverno (their CRDs and webhook) and the XRDs (the claim kinds they match).
+    const admissionPolicies = buildAdmissionPolicies(ctx, admission, catalog);
     return {
         crossplaneProviderRoleArn: crossplane.roleArn,
         environmentConfig: crossplane.environmentConfigName,
@@ -164,10 +164,14 @@ function buildAdmission(ctx: SubstrateContext): Admission {
     return new Admission("admission", { namespace, highAvailability: ctx.cfg.highAvailability }, ctx.withK8s);
 }
 
-function buildAdmissionPolicies(ctx: SubstrateContext, admission: Admission): AdmissionPolicies {
+function buildAdmissionPolicies(ctx: SubstrateContext, admission: Admission, catalog: PlatformCatalog): AdmissionPolicies {
     // Generated from paved:admission and the catalog's XRDs (admission-policies/); committed under admission-policies/<stack>/.
     const policies = policiesForProgram(pulumi.getStack(), ctx.cfg);
-    return new AdmissionPolicies("admission-policies", { policies, kyvernoReady: admission.policiesReady }, ctx.withK8s);
+    return new AdmissionPolicies(
+        "admission-policies",
+        { policies, kyvernoReady: admission.policiesReady, claimKindsReady: Object.values(catalog.xrds) },
+        ctx.withK8s,
+    );
 }
 
 function buildCrossplane(ctx: SubstrateContext, secrets: ExternalSecrets): Crossplane {

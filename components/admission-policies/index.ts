@@ -7,6 +7,8 @@ export interface AdmissionPoliciesArgs {
     policies: PolicyObject[];
     /** What serves the policies.kyverno.io CRDs and runs the webhook: the Kyverno release (`Admission.policiesReady`). */
     kyvernoReady: pulumi.Resource[];
+    /** What serves the claim kinds the policies match (the catalog's XRDs), so Kyverno resolves them at once. */
+    claimKindsReady?: pulumi.Resource[];
 }
 
 /**
@@ -23,7 +25,7 @@ export class AdmissionPolicies extends pulumi.ComponentResource {
             new k8s.apiextensions.CustomResource(
                 `${name}-${policy.metadata.name}`,
                 { apiVersion: policy.apiVersion, kind: policy.kind, metadata: policy.metadata, spec: policy.spec },
-                { parent: this, dependsOn: args.kyvernoReady },
+                { parent: this, dependsOn: [...args.kyvernoReady, ...(args.claimKindsReady ?? [])] },
             );
         }
         this.policyNames = {

@@ -9,14 +9,17 @@ const policyTypes = ["kubernetes:policies.kyverno.io/v1:ValidatingPolicy", "kube
 describe("admission-policies: installed by the program", function () {
     this.timeout(300_000);
     for (const stack of allStacks) {
-        it(`${stack}: installs exactly the generated policies, each after the Kyverno release`, async () => {
+        it(`${stack}: installs exactly the generated policies, each after the Kyverno release and the catalog's XRDs`, async () => {
             const graph = await stackGraph(stack);
             const installed = policyTypes.flatMap((t) => ofType(graph, t));
             const release = one(graph, "kubernetes:helm.sh/v3:Release", "kyverno");
             const expected = policiesOf(stack).policies;
             assert.deepEqual(installed.map((r) => `${r.inputs.kind}/${(r.inputs.metadata as { name: string }).name}`).sort(), expected.map((p) => `${p.kind}/${p.metadata.name}`).sort());
+            const xrds = ofType(graph, "kubernetes:apiextensions.crossplane.io/v1:CompositeResourceDefinition");
+            assert.ok(xrds.length > 0);
             for (const r of installed) {
                 assert.ok(waitsFor(graph, r, release), `${r.name} waits for the Kyverno release`);
+                for (const xrd of xrds) assert.ok(waitsFor(graph, r, xrd), `${r.name} waits for ${xrd.name}`);
                 const policy = expected.find((p) => p.metadata.name === (r.inputs.metadata as { name: string }).name)!;
                 assert.deepEqual(r.inputs.spec, JSON.parse(JSON.stringify(policy.spec)), `${r.name} installs the generated spec`);
             }

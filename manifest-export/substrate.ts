@@ -5,6 +5,7 @@
  * releases become index entries.
  */
 import * as rpc from "@pulumi/pulumi/runtime/rpc";
+import { isAdmissionPolicy } from "../admission-policies/export-source";
 import type { RecordedResource } from "../offline-engine/graph";
 import { fileSegment, type ExportContext, type ExportedManifest, type ExportedRelease, type ExportSection, type ExportSource } from "./types";
 
@@ -43,7 +44,8 @@ function collectSubstrate(ctx: ExportContext): ExportSection {
             throw new Error(`cannot export ${r.urn}: ${r.type} expands at deploy time (use helm.v3.Release or single objects)`);
         }
         const type = kubernetesObjectType(r.type);
-        if (!type) {
+        if (!type || isAdmissionPolicy(ctx.graph, r)) {
+            // The admission policies are the `admission` source's.
             continue;
         }
         manifests.push(manifestOf(r, type));

@@ -1,4 +1,7 @@
 import { strict as assert } from "assert";
+import { parseManifests } from "../../manifest-validator";
+import { exportSources, renderExport } from "../../manifest-export";
+import { admissionSource } from "../../admission-policies/export-source";
 import { describeWithCrds } from "../helpers/crds";
 import { waitsFor } from "../helpers/graph";
 import { ofType, one, stackGraph } from "../helpers/stacks";
@@ -35,6 +38,26 @@ describeWithCrds("admission-policies: installed policies against the Kyverno CRD
             for (const r of policyTypes.flatMap((t) => ofType(graph, t))) {
                 assertValidForKyverno({ apiVersion: r.inputs.apiVersion, kind: r.inputs.kind, metadata: r.inputs.metadata, spec: r.inputs.spec }, r.urn);
             }
+        });
+    }
+});
+
+describeWithCrds("admission-policies: exported by paved export (admission/)", function () {
+    this.timeout(300_000);
+    for (const stack of allStacks) {
+        it(`${stack}: admission/ holds every generated policy, valid for the Kyverno CRDs; substrate/ holds none`, async () => {
+            const graph = await stackGraph(stack);
+            assert.ok(exportSources.includes(admissionSource), "paved export uses the admission source");
+            const { files } = await renderExport({ stack, graph }, exportSources);
+            const exported = Object.entries(files).filter(([f]) => f.startsWith("admission/"));
+            const objects = exported.map(([f, text]) => {
+                const [doc] = parseManifests(text, f) as Record<string, any>[];
+                assertValidForKyverno(doc, f);
+                return doc;
+            });
+            assert.deepEqual(objects.map((o) => `${o.kind}/${o.metadata.name}`).sort(), policiesOf(stack).policies.map((p) => `${p.kind}/${p.metadata.name}`).sort());
+            for (const o of objects) assert.deepEqual(JSON.parse(JSON.stringify(o.spec, (_k, v) => (typeof v === "bigint" ? Number(v) : v))), JSON.parse(JSON.stringify(policiesOf(stack).policies.find((p) => p.metadata.name === o.metadata.name)!.spec)));
+            assert.deepEqual(Object.keys(files).filter((f) => f.startsWith("substrate/") && /policies\.kyverno\.io|validatingpolicy|generatingpolicy/.test(f)), []);
         });
     }
 });

@@ -37,13 +37,6 @@ async function paved(...argv: string[]): Promise<{ code: number; stdout: string;
     }
 }
 
-/**
- * The golden-path labels the admission policies of the dev stack ask every claim for. The mechanics
- * tests below use labelled copies of the examples so they test rendering, not admission; the
- * reference claim itself is rendered unchanged (the design requires it to be accepted as it is).
- */
-const goldenPathLabels = { owner: "team-a", app: "demo", environment: "dev", "cost-center": "CC-1234" };
-
 describe("paved render", () => {
     let tmp: string;
     before(() => {
@@ -58,14 +51,7 @@ describe("paved render", () => {
         fs.writeFileSync(file, text);
         return file;
     };
-    /** A copy of a claim file with the golden-path labels. */
-    const labelled = (file: string) => {
-        const claim = YAML.parseDocument(fs.readFileSync(file, "utf8"));
-        claim.setIn(["metadata", "labels"], goldenPathLabels);
-        return write(`labelled/${path.basename(path.dirname(path.dirname(file)))}-${path.basename(file)}`, claim.toString());
-    };
-
-    it("renders the reference claim as the design writes it (no labels, nothing added): exit 0, the XR then its composed resources as a YAML stream, the waiting ExternalSecret reported on stderr", async () => {
+    it("renders the reference claim (with the golden-path labels dev admission asks for): exit 0, the XR then its composed resources as a YAML stream, the waiting ExternalSecret reported on stderr", async () => {
         const r = await paved("render", reference, "--environment", envFile);
         assert.equal(r.code, 0, r.stderr);
         const docs = parseManifests(r.stdout) as any[];
@@ -78,7 +64,7 @@ describe("paved render", () => {
     });
 
     it("--format json prints one List of the same objects, integers as numbers", async () => {
-        const r = await paved("render", labelled(reference), labelled(bucketExample), "--environment", envFile, "--format", "json");
+        const r = await paved("render", reference, bucketExample, "--environment", envFile, "--format", "json");
         assert.equal(r.code, 0, r.stderr);
         const list = JSON.parse(r.stdout);
         assert.equal(list.kind, "List");
@@ -88,15 +74,14 @@ describe("paved render", () => {
 
     it("--observed DIR: with what the cluster reports, the next reconcile composes the ExternalSecret too", async () => {
         // Two reconciles' worth of observed state, as `kubectl get -o yaml` would show it.
-        const claimFile = labelled(reference);
-        let out = renderClaim(parseManifests(fs.readFileSync(claimFile, "utf8"))[0], { environment }).output;
+        let out = renderClaim(parseManifests(fs.readFileSync(reference, "utf8"))[0], { environment }).output;
         let observed = observedAfter(out);
-        out = renderClaim(parseManifests(fs.readFileSync(claimFile, "utf8"))[0], { environment, observed }).output;
+        out = renderClaim(parseManifests(fs.readFileSync(reference, "utf8"))[0], { environment, observed }).output;
         observed = observedAfter(out);
         const dir = path.join(tmp, "observed");
         write("observed/xr.yaml", YAML.stringify({ ...out.composite, status: observed.compositeStatus }));
         observed.resources!.forEach((r, i) => write(`observed/resource-${i}.yaml`, YAML.stringify(r)));
-        const r = await paved("render", claimFile, "--environment", envFile, "--observed", dir);
+        const r = await paved("render", reference, "--environment", envFile, "--observed", dir);
         assert.equal(r.code, 0, r.stderr);
         assert.equal(r.stderr, "");
         const docs = parseManifests(r.stdout) as any[];
@@ -109,9 +94,9 @@ describe("paved render", () => {
     it("a claim its XRD refuses: exit 1, each field and rule named, nothing printed even for the valid claim beside it", async () => {
         const bad = write(
             "bad-claim.yaml",
-            fs.readFileSync(labelled(reference), "utf8").replace("storageGB: 50", "storageGB: 5").replace("instanceClass: db.t3.medium", "instanceClass: db.x1e.32xlarge").replace("multiAZ: true", "multiAZ: true\n    color: blue"),
+            fs.readFileSync(reference, "utf8").replace("storageGB: 50", "storageGB: 5").replace("instanceClass: db.t3.medium", "instanceClass: db.x1e.32xlarge").replace("multiAZ: true", "multiAZ: true\n    color: blue"),
         );
-        const r = await paved("render", labelled(bucketExample), bad, "--environment", envFile);
+        const r = await paved("render", bucketExample, bad, "--environment", envFile);
         assert.equal(r.code, 1);
         assert.equal(r.stdout, "");
         assert.equal(
@@ -127,7 +112,7 @@ describe("paved render", () => {
     });
 
     it("a Composition the catalog does not have: exit 1 naming compositionRef", async () => {
-        const bad = write("unknown-composition.yaml", fs.readFileSync(labelled(reference), "utf8").replace("name: postgresql-aws-standard", "name: postgresql-aws-cheap"));
+        const bad = write("unknown-composition.yaml", fs.readFileSync(reference, "utf8").replace("name: postgresql-aws-standard", "name: postgresql-aws-cheap"));
         const r = await paved("render", bad, "--environment", envFile);
         assert.equal(r.code, 1);
         // Admission refuses it before the catalog would (an unknown Composition is not an approved one).
@@ -189,7 +174,7 @@ describe("paved render", () => {
             const bad = await paved("render", write("bad-xr.yaml", xr("{lifecycle: {expireAfterDays: 0}}")), "--composition", composition, "--xrd", xrd, "--environment", envFile);
             assert.equal(bad.code, 1);
             assert.match(bad.stderr, /spec\.parameters\.lifecycle\.expireAfterDays: must be >= 1/);
-            const claim = await paved("render", labelled(bucketExample), "--composition", composition, "--xrd", xrd, "--environment", envFile);
+            const claim = await paved("render", bucketExample, "--composition", composition, "--xrd", xrd, "--environment", envFile);
             assert.equal(claim.code, 0, claim.stderr);
             assert.equal((parseManifests(claim.stdout)[0] as any).kind, "XS3Bucket");
         });

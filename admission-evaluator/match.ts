@@ -16,8 +16,8 @@ export function matchConstraints(match: MatchConstraints, req: AdmissionRequest)
     if ((s.namespace !== "" || isNamespace) && !selectorAllows(match.namespaceSelector, [req.namespaceLabels])) {
         return { matched: false, reason: `namespace ${JSON.stringify(s.namespace)} does not match namespaceSelector {${describeSelector(match.namespaceSelector as LabelSelector)}}` };
     }
-    const objects = [req.object, req.oldObject].filter((o) => o !== null).map(labelsOf);
-    if (!selectorAllows(match.objectSelector, objects)) {
+    // Labels are read only when there is a selector (this runs for every policy on every request).
+    if (!isEmptySelector(match.objectSelector) && !selectorAllows(match.objectSelector, [req.object, req.oldObject].filter((o) => o !== null).map(labelsOf))) {
         return { matched: false, reason: `object labels do not match objectSelector {${describeSelector(match.objectSelector as LabelSelector)}}` };
     }
     const excluded = match.excludeResourceRules.findIndex((rule) => ruleMatches(rule, req));
@@ -34,10 +34,13 @@ function selectorAllows(selector: LabelSelector | undefined, labelSets: Record<s
     return labelSets.some((labels) => selectorMatches(selector, labels));
 }
 
+function wild(list: string[], value: string): boolean {
+    return list.includes("*") || list.includes(value);
+}
+
 /** Kubernetes `rules.Matcher` plus Kyverno's resourceNames (and generateName prefix) check. */
 function ruleMatches(rule: ResourceRule, req: AdmissionRequest): boolean {
     const s = req.summary;
-    const wild = (list: string[], value: string): boolean => list.includes("*") || list.includes(value);
     if (!wild(rule.operations, s.operation) || !wild(rule.apiGroups, s.group) || !wild(rule.apiVersions, s.version)) return false;
     const resourceMatches = rule.resources.some((entry) => {
         const [resource, sub = ""] = entry.split("/", 2);

@@ -1,3 +1,4 @@
+import { admissionSuite } from "./suites/admission";
 import { catalogRenderSuite } from "./suites/catalog-render";
 import { policyRunnerSuite } from "./suites/policy-runner";
 import { previewSuite } from "./suites/preview";
@@ -8,6 +9,7 @@ const suites: [string, () => Promise<BenchFigure[]>][] = [
     ["offline preview", () => previewSuite()],
     ["policy runner", () => policyRunnerSuite()],
     ["catalog render", () => catalogRenderSuite()],
+    ["admission", () => admissionSuite()],
 ];
 
 (async () => {

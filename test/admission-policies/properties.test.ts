@@ -65,8 +65,8 @@ function validClaim(api: CatalogApi): fc.Arbitrary<Record<string, any>> {
             if (r.parameters !== undefined) spec.parameters = r.parameters;
             if (r.compositionRef !== undefined) spec.compositionRef = r.compositionRef;
             if (r.compositionSelector !== undefined) spec.compositionSelector = r.compositionSelector;
-            const claim = withGoldenPathLabels(
-                { apiVersion: api.apiVersion, kind: api.claimKind, metadata: { name: r.name, namespace: r.namespace }, spec },
+            const claim: Record<string, any> = withGoldenPathLabels(
+                { apiVersion: api.apiVersion, kind: api.claimKind, metadata: { name: r.name, namespace: r.namespace } as Record<string, unknown>, spec },
                 { team: "team-a", app: "orders", environment: r.environment, costCenter: "CC-1" },
             );
             for (const l of r.dropLabels) delete claim.metadata.labels[l];

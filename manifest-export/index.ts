@@ -8,6 +8,7 @@ import * as path from "node:path";
 import { stringify } from "yaml";
 import { runProgram } from "../offline-engine/run-program";
 import { admissionSource } from "../admission-policies/export-source";
+import { catalogSource } from "../catalog/export-source";
 import { substrateSource } from "./substrate";
 import type { ExportContext, ExportSource } from "./types";
 
@@ -15,7 +16,7 @@ export * from "./types";
 export { substrateSource } from "./substrate";
 
 /** What `paved export` writes, in order. The catalog package and the admission policies join here. */
-export const exportSources: ExportSource[] = [substrateSource, admissionSource];
+export const exportSources: ExportSource[] = [substrateSource, catalogSource, admissionSource];
 
 export const indexFile = "index.yaml";
 

@@ -6,6 +6,7 @@
  */
 import * as rpc from "@pulumi/pulumi/runtime/rpc";
 import { isAdmissionPolicy } from "../admission-policies/export-source";
+import { isCatalogObject } from "../catalog/export-source";
 import type { RecordedResource } from "../offline-engine/graph";
 import { fileSegment, type ExportContext, type ExportedManifest, type ExportedRelease, type ExportSection, type ExportSource } from "./types";
 
@@ -44,8 +45,8 @@ function collectSubstrate(ctx: ExportContext): ExportSection {
             throw new Error(`cannot export ${r.urn}: ${r.type} expands at deploy time (use helm.v3.Release or single objects)`);
         }
         const type = kubernetesObjectType(r.type);
-        if (!type || isAdmissionPolicy(ctx.graph, r)) {
-            // The admission policies are the `admission` source's.
+        if (!type || isAdmissionPolicy(ctx.graph, r) || isCatalogObject(ctx.graph, r)) {
+            // The admission policies are the `admission` source's, the catalog's XRDs and Compositions the `catalog` source's.
             continue;
         }
         manifests.push(manifestOf(r, type));

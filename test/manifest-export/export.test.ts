@@ -11,6 +11,7 @@ import { exportManifests, exportSources, fileSegment, indexFile, renderExport, t
 import { formatProblems, loadCrdDirectory, parseManifests, validateManifest, type SchemaRegistry } from "../../manifest-validator";
 import type { ResourceGraph } from "../../offline-engine/graph";
 import { isAdmissionPolicy } from "../../admission-policies/export-source";
+import { isCatalogObject } from "../../catalog/export-source";
 import { crdDirectory, describeWithCrds } from "../helpers/crds";
 import { repositoryRoot, stackGraph } from "../helpers/stacks";
 
@@ -24,6 +25,7 @@ const builtInKinds = new Set(["v1/Namespace", "networking.k8s.io/v1/NetworkPolic
 const noUpstreamSchema: Record<string, string> = {
     "argoproj.io/v1alpha1/Application": "Argo CD CRDs are not in PAVED_CRD_DIR",
     "argoproj.io/v1alpha1/AppProject": "Argo CD CRDs are not in PAVED_CRD_DIR",
+    "meta.pkg.crossplane.io/v1/Configuration": "package metadata (catalog/crossplane.yaml) is read by the package build, never served by an API server: no CRD exists",
 };
 
 const kindKey = (m: { apiVersion?: unknown; kind?: unknown }) => `${String(m.apiVersion)}/${String(m.kind)}`;
@@ -118,10 +120,11 @@ describe("paved export (library)", () => {
         for (const stack of ["dev", "prod"]) {
             const objects = graphs[stack].resources.filter((r) => /^kubernetes:[^:]+\/[^:]+:[A-Za-z0-9]+$/.test(r.type) && r.type !== "kubernetes:helm.sh/v3:Release");
             // The admission policies are the admission source's (admission/), everything else the substrate's.
-            const substrateObjects = objects.filter((r) => !isAdmissionPolicy(graphs[stack], r));
+            const substrateObjects = objects.filter((r) => !isAdmissionPolicy(graphs[stack], r) && !isCatalogObject(graphs[stack], r));
             const files = readExport(results[stack]).filter((f) => f.path.startsWith("substrate/"));
             assert.equal(files.length, substrateObjects.length);
-            assert.equal(results[stack].manifests, objects.length);
+            // Every object once, plus the catalog package's crossplane.yaml (package metadata, not an installed object).
+            assert.equal(results[stack].manifests, objects.length + 1);
             for (const { path: p, manifest: m } of files) {
                 const ns = m.metadata.namespace ?? "_cluster";
                 assert.match(p, new RegExp(`^substrate/${ns}/[a-z0-9]+(\\.[a-z0-9.]+)?-[a-z0-9._-]+\\.yaml$`));
@@ -155,16 +158,16 @@ describe("paved export (library)", () => {
 
     it("export sources plug in: each writes its own folder and appears in the index", async () => {
         const extra = {
-            name: "catalog",
+            name: "extra",
             description: "test source",
             collect: () => ({
-                manifests: [{ path: "catalog/_cluster/configuration-platform.yaml", object: { apiVersion: "pkg.crossplane.io/v1", kind: "Configuration", metadata: { name: "platform" }, spec: {} }, origin: "catalog/" }],
+                manifests: [{ path: "extra/_cluster/configuration-platform.yaml", object: { apiVersion: "pkg.crossplane.io/v1", kind: "Configuration", metadata: { name: "platform" }, spec: {} }, origin: "extra/" }],
                 helmReleases: [],
             }),
         };
         const result = await renderExport({ stack: "dev", graph: graphs.dev }, [...exportSources, extra]);
-        assert.ok(result.files["catalog/_cluster/configuration-platform.yaml"]);
-        assert.deepEqual(parse(result.files[indexFile]).sources.map((s: any) => s.name), ["substrate", "admission", "catalog"]);
+        assert.ok(result.files["extra/_cluster/configuration-platform.yaml"]);
+        assert.deepEqual(parse(result.files[indexFile]).sources.map((s: any) => s.name), ["substrate", "catalog", "admission", "extra"]);
         const rogue = { ...extra, collect: () => ({ manifests: [{ ...extra.collect().manifests[0], path: "substrate/x.yaml" }], helmReleases: [] }) };
         await assert.rejects(renderExport({ stack: "dev", graph: graphs.dev }, [rogue]), /outside its folder/);
     });
@@ -276,7 +279,7 @@ describe("paved export (CLI)", () => {
         } finally {
             process.stdout.write = write;
         }
-        assert.match(written.join(""), /^exported \d+ manifests \(substrate, admission\) and listed \d+ Helm releases for stack prod into /);
+        assert.match(written.join(""), /^exported \d+ manifests \(substrate, catalog, admission\) and listed \d+ Helm releases for stack prod into /);
         const index = parse(fs.readFileSync(path.join(out, indexFile), "utf8"));
         for (const m of index.sources[0].manifests) {
             assert.ok(fs.existsSync(path.join(out, m.path)), m.path);

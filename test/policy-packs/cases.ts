@@ -4,6 +4,7 @@ import { baselineResource, graphOf, namespaceGraph, networkGraph, queueGraph, re
 import { compositionPolicyCases } from "./composition-cases";
 import { helmPolicyCases } from "./helm-cases";
 import { dataStorePolicyCases } from "./data-store-cases";
+import { gapPolicyCases } from "./gap-cases";
 
 /**
  * For every policy of the pack: compliant baselines (no violation) and each mutation that breaks
@@ -456,4 +457,5 @@ export const policyCases: Record<string, PolicyCase> = {
     ...helmPolicyCases,
     ...dataStorePolicyCases,
     ...compositionPolicyCases,
+    ...gapPolicyCases,
 };

@@ -38,6 +38,15 @@ import { enableStorageEncryption as enableRdsStorageEncryption } from "./rds/ins
 import { configureComplianceFields as configureCompositionComplianceFields } from "./kubernetes/composition/configure-compliance-fields";
 import { configureDataStoreAccess as configureCompositionDataStoreAccess } from "./kubernetes/composition/configure-data-store-access";
 import { missingRequiredTags as missingCompositionRequiredTags } from "./kubernetes/composition/missing-required-tags";
+import { disallowUnencryptedVolume } from "./ebs/volume/disallow-unencrypted-volume";
+import { disallowPublicIp } from "./ec2/instance/disallow-public-ip";
+import { disallowInstanceUnencryptedVolumes } from "./ec2/instance/disallow-unencrypted-volumes";
+import { enableEfsEncryption } from "./efs/filesystem/enable-encryption";
+import { enableMultiAz } from "./rds/instance/enable-multi-az";
+import { disallowPublicAccess as disallowBucketPublicAccess } from "./s3/bucket/disallow-public-access";
+import { enableAccessLogging as enableBucketAccessLogging } from "./s3/bucket/enable-access-logging";
+import { enableServerSideEncryption as enableBucketEncryption } from "./s3/bucket/enable-server-side-encryption";
+import { enableVersioning as enableBucketVersioning } from "./s3/bucket/enable-versioning";
 
 /** Every policy of the pack, as a plain array (tests and the offline engine use this; only ../index.ts builds the PolicyPack). */
 export const policies: Policies = [
@@ -80,4 +89,13 @@ export const policies: Policies = [
     configureCompositionComplianceFields,
     missingCompositionRequiredTags,
     configureCompositionDataStoreAccess,
+    disallowPublicIp,
+    disallowInstanceUnencryptedVolumes,
+    disallowUnencryptedVolume,
+    enableEfsEncryption,
+    enableMultiAz,
+    enableBucketEncryption,
+    disallowBucketPublicAccess,
+    enableBucketAccessLogging,
+    enableBucketVersioning,
 ];

@@ -30,7 +30,7 @@ const repositoryRoot = path.resolve(__dirname, "..");
 
 export interface AdmissionPolicies {
     plan: AdmissionPlan;
-    /** ValidatingPolicies, each with its suite cases, then the GeneratingPolicy. */
+    /** ValidatingPolicies, each with its suite cases (unless asked without), then the GeneratingPolicy. */
     rendered: RenderedPolicy[];
     /** Every policy object, in install order. */
     policies: PolicyObject[];
@@ -45,13 +45,13 @@ export interface AdmissionSource {
 }
 
 /** Plans and generates a stack's policies; a config the catalog contradicts is a UserInputError (exit 2) listing every problem. */
-export function generateAdmissionPolicies(source: AdmissionSource): AdmissionPolicies {
+export function generateAdmissionPolicies(source: AdmissionSource, options: { suites?: boolean } = {}): AdmissionPolicies {
     const catalog = source.catalog ?? loadCatalog();
     const { plan, problems } = planAdmission({ stack: source.stack, environment: source.environment, admission: source.admission, catalog });
     if (problems.length > 0) throw problemsError(`invalid paved:admission for stack ${source.stack}:`, problems);
     const rendered: RenderedPolicy[] = [
-        { policy: claimLabelsPolicy(plan), cases: labelSuite(plan) },
-        ...plan.claims.map((c) => ({ policy: claimPolicy(plan, c), cases: claimSuite(plan, c) })),
+        { policy: claimLabelsPolicy(plan), cases: options.suites === false ? undefined : labelSuite(plan) },
+        ...plan.claims.map((c) => ({ policy: claimPolicy(plan, c), cases: options.suites === false ? undefined : claimSuite(plan, c) })),
         { policy: tenantNetworkPolicy(plan) },
     ];
     const policies = rendered.map((r) => r.policy);
@@ -105,7 +105,7 @@ export function policiesForProgram(stack: string, cfg: Pick<PlatformConfig, "env
     const catalog = loadCatalog();
     const { problems } = planAdmission({ stack, environment: cfg.environment, admission: cfg.admission, catalog });
     if (problems.length > 0) throw new StackConfigError(problems);
-    return generateAdmissionPolicies({ stack, environment: cfg.environment, admission: cfg.admission, catalog }).policies;
+    return generateAdmissionPolicies({ stack, environment: cfg.environment, admission: cfg.admission, catalog }, { suites: false }).policies;
 }
 
 /**

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import { overlaps, parseCidr, type Ipv4Cidr } from "../../components/network/cidr";
+import { admissionConfigProblems } from "../../admission-policies/config-check";
 import { addonProblems } from "./addon-rules";
 import { stackConfigSchema, type StackConfigValues } from "./schema";
 
@@ -54,6 +55,7 @@ export function parseStackConfig(flat: Record<string, string>): PlatformConfig {
     }
     problems.push(...crossFieldProblems(values));
     problems.push(...addonProblems(values));
+    problems.push(...admissionConfigProblems(values));
     if (problems.length > 0 || !parsed.success) {
         throw new StackConfigError(problems);
     }

@@ -3,6 +3,8 @@ import { formatCidr } from "../../components/network/cidr";
 import { supportedKubernetesVersions } from "../../components/versions";
 import { cloudWatchRetentionDays, gitopsRoles } from "../../stacks/config";
 import { matchesPrefixGlob, reservedNamespaces } from "../../stacks/config/addon-rules";
+import { loadCatalog, type CatalogApi } from "../../catalog";
+import { xrdParameters } from "../../admission-policies/xrd-parameters";
 
 /** A stack config as `Pulumi.<stack>.yaml` holds it (object form) and as the runtime receives it (flat). */
 export interface GeneratedConfig {
@@ -148,28 +150,34 @@ export const validKarpenterConfig = fc.record({
     ),
 });
 
-/** Any valid `paved:admission` section (its shape; the catalog checks kinds, parameters and compositions when policies are generated). */
-export const validAdmissionConfig = fc.record({
-    claims: fc.dictionary(
-        fc.stringMatching(/^[A-Z][A-Za-z0-9]{0,20}$/),
-        fc.record(
-            {
-                compositions: fc.uniqueArray(fc.stringMatching(/^[a-z]([a-z0-9-]{0,20}[a-z0-9])?$/), { minLength: 1, maxLength: 3 }),
-                parameters: fc.dictionary(
-                    fc.stringMatching(/^[a-z][A-Za-z0-9]{0,12}(\.[a-z][A-Za-z0-9]{0,12})?$/),
-                    fc.oneof(
-                        fc.record({ allowed: fc.uniqueArray(fc.stringMatching(/^[a-z0-9.]{1,16}$/), { minLength: 1, maxLength: 4 }) }),
-                        fc.tuple(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 1000 }), fc.boolean()).map(([a, b, noDecrease]) => ({ min: Math.min(a, b), max: Math.max(a, b), noDecrease })),
-                        fc.record({ equals: fc.boolean(), noDisable: fc.boolean() }),
-                    ),
-                    { maxKeys: 3 },
-                ),
-            },
+/**
+ * Any valid `paved:admission` section: valid for its schema and for the catalog (the program checks
+ * kinds, parameters, enum values and compositions against the XRDs), built from the catalog itself.
+ */
+export const validAdmissionConfig = (() => {
+    const claimArbitrary = (api: CatalogApi) => {
+        const rules: Record<string, fc.Arbitrary<Record<string, unknown>>> = {};
+        for (const p of xrdParameters(api).values()) {
+            if (p.type === "integer") {
+                const lo = p.minimum ?? 0;
+                const hi = p.maximum ?? 100000;
+                rules[p.path] = fc
+                    .tuple(fc.integer({ min: lo, max: hi }), fc.integer({ min: lo, max: hi }), fc.boolean(), fc.boolean())
+                    .map(([a, b, noDecrease, both]) => (both ? { min: Math.min(a, b), max: Math.max(a, b), noDecrease } : { max: Math.max(a, b), noDecrease }));
+            } else if (p.type === "string" && p.enum) {
+                rules[p.path] = fc.subarray(p.enum as string[], { minLength: 1 }).map((allowed) => ({ allowed }));
+            } else if (p.type === "boolean") {
+                rules[p.path] = fc.record({ equals: fc.boolean(), noDisable: fc.boolean() }, { requiredKeys: ["equals"] });
+            }
+        }
+        return fc.record(
+            { compositions: fc.subarray(api.compositions.map((c) => c.name), { minLength: 1 }), parameters: fc.record(rules, { requiredKeys: [] }) },
             { requiredKeys: [] },
-        ),
-        { maxKeys: 4 },
-    ),
-});
+        );
+    };
+    const apis = loadCatalog().apis;
+    return fc.record({ claims: fc.record(Object.fromEntries(apis.map((a) => [a.claimKind, claimArbitrary(a)])), { requiredKeys: [] }) });
+})();
 
 /** Any valid `paved:temporal` section (prod's Multi-AZ and deletion protection are forced in validStackConfig). */
 export const validTemporalConfig = fc.record(
@@ -345,6 +353,8 @@ export const corruptions: Corruption[] = [
     { describe: "admission rule that says nothing", expectPath: "paved:admission.claims.PostgreSQLInstance.parameters.multiAZ", apply: (v) => (v.admission = { claims: { PostgreSQLInstance: { parameters: { multiAZ: {} } } } }) },
     { describe: "admission rule with an unknown key", expectPath: "paved:admission.claims.SQSQueue.parameters.messageRetentionSeconds.atMost", apply: (v) => (v.admission = { claims: { SQSQueue: { parameters: { messageRetentionSeconds: { atMost: 60 } } } } }) },
     { describe: "admission claim kind in lower case", expectPath: "paved:admission.claims", apply: (v) => (v.admission = { claims: { postgresqlinstance: {} } }) },
+    { describe: "admission for a kind the catalog does not have", expectPath: "paved:admission.claims.MongoDB", apply: (v) => (v.admission = { claims: { MongoDB: { compositions: ["mongodb-standard"] } } }) },
+    { describe: "admission value outside the XRD's enum", expectPath: "paved:admission.claims.PostgreSQLInstance.parameters.instanceClass.allowed[0]", apply: (v) => (v.admission = { claims: { PostgreSQLInstance: { parameters: { instanceClass: { allowed: ["db.x1.huge"] } } } } }) },
     { describe: "admission with no approved composition", expectPath: "paved:admission.claims.S3Bucket.compositions", apply: (v) => (v.admission = { claims: { S3Bucket: { compositions: [] } } }) },
 ];
 

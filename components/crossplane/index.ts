@@ -13,7 +13,8 @@ import {
     crossplaneNamespace,
     deploymentRuntimeConfigManifest,
     functionManifest,
-    functionRuntimeConfigName,
+    familyProviderManifest,
+    packageRuntimeConfigName,
     providerConfigManifest,
     providerConfigName,
     providerManifest,
@@ -73,6 +74,8 @@ export class Crossplane extends pulumi.ComponentResource {
     public readonly namespace: string = crossplaneNamespace;
     public readonly release: k8s.helm.v3.Release;
     public readonly providers: Record<CrossplaneService, k8s.apiextensions.CustomResource>;
+    /** provider-family-aws: serves the ProviderConfig CRD. */
+    public readonly familyProvider: k8s.apiextensions.CustomResource;
     public readonly functions: Record<FunctionKey, k8s.apiextensions.CustomResource>;
     public readonly providerConfig: k8s.apiextensions.CustomResource;
     public readonly environmentConfig: k8s.apiextensions.CustomResource;
@@ -153,27 +156,29 @@ export class Crossplane extends pulumi.ComponentResource {
             }),
             afterChart,
         );
-        const functionRuntime = customResource(
-            `${name}-function-runtime`,
-            deploymentRuntimeConfigManifest({ name: functionRuntimeConfigName, replicas, resources: functionResources }),
+        const packageRuntime = customResource(
+            `${name}-package-runtime`,
+            deploymentRuntimeConfigManifest({ name: packageRuntimeConfigName, replicas, resources: functionResources }),
             afterChart,
         );
+        // Before the members, so dependency resolution finds it installed (with the hardened runtime) instead of installing it.
+        this.familyProvider = customResource(`${name}-provider-family`, familyProviderManifest(), { ...child, dependsOn: [this.release, packageRuntime] });
 
         this.providers = Object.fromEntries(
             crossplanePackages.providers.map((service) => [
                 service,
-                customResource(`${name}-provider-${service}`, providerManifest(service), { ...child, dependsOn: [this.release, providerRuntime, role] }),
+                customResource(`${name}-provider-${service}`, providerManifest(service), { ...child, dependsOn: [this.release, providerRuntime, role, this.familyProvider] }),
             ]),
         ) as Record<CrossplaneService, k8s.apiextensions.CustomResource>;
         this.functions = Object.fromEntries(
             (Object.keys(crossplanePackages.functions) as FunctionKey[]).map((key) => [
                 key,
-                customResource(`${name}-function-${key}`, functionManifest(key), { ...child, dependsOn: [this.release, functionRuntime] }),
+                customResource(`${name}-function-${key}`, functionManifest(key), { ...child, dependsOn: [this.release, packageRuntime] }),
             ]),
         ) as Record<FunctionKey, k8s.apiextensions.CustomResource>;
 
         // aws.upbound.io ProviderConfig is served by the family provider every member depends on.
-        this.providerConfig = customResource(`${name}-provider-config`, providerConfigManifest(), { ...child, dependsOn: Object.values(this.providers) });
+        this.providerConfig = customResource(`${name}-provider-config`, providerConfigManifest(), { ...child, dependsOn: [this.familyProvider, ...Object.values(this.providers)] });
 
         const environment: pulumi.Output<PlatformEnvironment> = pulumi
             .all([args.accountId, args.environment.vpcId, args.environment.privateSubnetIds, args.environment.dataSubnetIds, args.environment.nodeSecurityGroupId, args.keys.data, monitoringRole.arn])
@@ -214,7 +219,7 @@ export class Crossplane extends pulumi.ComponentResource {
         const composeRole = new k8s.rbac.v1.ClusterRole(`${name}-compose-claim-namespace-resources`, composeClusterRoleManifest(), child);
 
         this.xrdDependsOn = [this.release];
-        this.compositionDependsOn = [this.release, ...Object.values(this.functions), ...Object.values(this.providers), this.providerConfig, this.environmentConfig, composeRole];
+        this.compositionDependsOn = [this.release, ...Object.values(this.functions), this.familyProvider, ...Object.values(this.providers), this.providerConfig, this.environmentConfig, composeRole];
 
         this.registerOutputs({
             roleArn: this.roleArn,

@@ -10,7 +10,8 @@ export const crossplaneNamespace = "crossplane-system";
 /** The service account every AWS provider pod runs as: the one Pod Identity association targets it. */
 export const providerServiceAccount = "provider-aws";
 export const providerRuntimeConfigName = "paved-provider-aws";
-export const functionRuntimeConfigName = "paved-function";
+/** Runtime config of packages that need no AWS credentials: the composition functions and the provider family. */
+export const packageRuntimeConfigName = "paved-package";
 /** The ProviderConfig every managed resource uses when it names none. */
 export const providerConfigName = "default";
 /** The container Crossplane runs a package in; a runtime config patches it by this name. */
@@ -95,6 +96,27 @@ export function providerManifest(service: CrossplaneService) {
     };
 }
 
+/** The family provider every member depends on: it serves the `aws.upbound.io` ProviderConfig. */
+export const familyProviderName = "crossplane-contrib-provider-family-aws";
+
+/**
+ * The family provider, installed explicitly at the members' version so it runs with a hardened
+ * runtime config (left to dependency resolution it would get Crossplane's `default` one, whose pods
+ * Pod Security `restricted` rejects). The name is the one dependency resolution would give it.
+ */
+export function familyProviderManifest() {
+    return {
+        apiVersion: "pkg.crossplane.io/v1",
+        kind: "Provider",
+        metadata: { name: familyProviderName, labels: { ...managedBy }, annotations: { ...packageReadyAnnotation } },
+        spec: {
+            package: `${crossplanePackages.providerRegistry}/provider-family-aws:${crossplanePackages.providerVersion}`,
+            ...packageSafety,
+            runtimeConfigRef: { apiVersion: "pkg.crossplane.io/v1beta1", kind: "DeploymentRuntimeConfig", name: packageRuntimeConfigName },
+        },
+    };
+}
+
 export type FunctionKey = keyof typeof crossplanePackages.functions;
 
 export function functionManifest(key: FunctionKey) {
@@ -103,7 +125,7 @@ export function functionManifest(key: FunctionKey) {
         apiVersion: "pkg.crossplane.io/v1",
         kind: "Function",
         metadata: { name: fn.name, labels: { ...managedBy }, annotations: { ...packageReadyAnnotation } },
-        spec: { package: fn.package, ...packageSafety, runtimeConfigRef: { apiVersion: "pkg.crossplane.io/v1beta1", kind: "DeploymentRuntimeConfig", name: functionRuntimeConfigName } },
+        spec: { package: fn.package, ...packageSafety, runtimeConfigRef: { apiVersion: "pkg.crossplane.io/v1beta1", kind: "DeploymentRuntimeConfig", name: packageRuntimeConfigName } },
     };
 }
 

@@ -5,7 +5,9 @@ import {
     composeVerbs,
     crossplaneKindPatterns,
     crossplaneServicePolicies,
+    familyProviderName,
     isReadOnlyAction,
+    packageRuntimeConfigName,
     platformDatabasePrefix,
     providerRuntimeConfigName,
     providerServiceAccount,
@@ -194,10 +196,18 @@ describe("crossplane component", () => {
     });
 
     it("providers and functions are the packages pinned in versions.ts, each with the runtime config", () => {
-        assert.deepEqual(providers(dev).map((p) => input(p, "spec.package")).sort(), crossplanePackages.providers.map(providerPackage).sort());
-        for (const p of providers(dev)) {
+        const members = providers(dev).filter((p) => input(p, "metadata.name") !== familyProviderName);
+        assert.deepEqual(members.map((p) => input(p, "spec.package")).sort(), crossplanePackages.providers.map(providerPackage).sort());
+        for (const p of members) {
             assert.equal(input(p, "spec.runtimeConfigRef.name"), providerRuntimeConfigName);
             assert.equal(input(p, "spec.revisionActivationPolicy"), "Automatic");
+        }
+        // The family at the members' version, with the runtime config that has no AWS credentials, before every member.
+        const family = one(dev, "kubernetes:pkg.crossplane.io/v1:Provider", "crossplane-provider-family");
+        assert.equal(input(family, "spec.package"), `${crossplanePackages.providerRegistry}/provider-family-aws:${crossplanePackages.providerVersion}`);
+        assert.equal(input(family, "spec.runtimeConfigRef.name"), packageRuntimeConfigName);
+        for (const p of members) {
+            assert.ok(waitsFor(dev, p, family), `${p.name} after the family`);
         }
         assert.deepEqual(
             functions(dev).map((f) => [input(f, "metadata.name"), input(f, "spec.package")]).sort(),
@@ -254,11 +264,15 @@ describe("crossplane component", () => {
         for (const p of providers(dev)) {
             assert.ok(waitsFor(dev, pc, p), `ProviderConfig waits for ${p.name}`);
             assert.equal(JSON.parse(input<any>(p, "metadata.annotations")["pulumi.com/waitFor"]).join(","), "condition=Installed,condition=Healthy");
-            assert.ok(waitsFor(dev, p, one(dev, "kubernetes:pkg.crossplane.io/v1beta1:DeploymentRuntimeConfig", "crossplane-provider-runtime")));
-            assert.ok(waitsFor(dev, p, one(dev, "aws:eks/podIdentityAssociation:PodIdentityAssociation", "crossplane-providers")), "credentials exist before provider pods start");
+            const family = input(p, "metadata.name") === familyProviderName;
+            const runtime = family ? "crossplane-package-runtime" : "crossplane-provider-runtime";
+            assert.ok(waitsFor(dev, p, one(dev, "kubernetes:pkg.crossplane.io/v1beta1:DeploymentRuntimeConfig", runtime)), `${p.name} after ${runtime}`);
+            if (!family) {
+                assert.ok(waitsFor(dev, p, one(dev, "aws:eks/podIdentityAssociation:PodIdentityAssociation", "crossplane-providers")), "credentials exist before provider pods start");
+            }
         }
         for (const f of functions(dev)) {
-            assert.ok(waitsFor(dev, f, one(dev, "kubernetes:pkg.crossplane.io/v1beta1:DeploymentRuntimeConfig", "crossplane-function-runtime")));
+            assert.ok(waitsFor(dev, f, one(dev, "kubernetes:pkg.crossplane.io/v1beta1:DeploymentRuntimeConfig", "crossplane-package-runtime")));
         }
         const fences = ofType(dev, "kubernetes:networking.k8s.io/v1:NetworkPolicy").filter((p) => input(p, "metadata.namespace") === "crossplane-system");
         assert.ok(fences.some((p) => input(p, "metadata.name") === "default-deny"));

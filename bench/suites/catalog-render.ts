@@ -28,15 +28,21 @@ export async function catalogRenderSuite(count = 1000, iterations = 9): Promise<
     const environment = parseManifests(fs.readFileSync(path.join(__dirname, "..", "..", "test", "catalog", "fixtures", "environment.yaml"), "utf8"))[0] as JsonObject;
     const claims = benchClaims(count);
     let composed = 0;
+    const cpu: number[] = [];
     const samples = await timeInProcess(iterations, () => {
+        const start = process.cpuUsage();
         composed = 0;
         for (const claim of claims) composed += renderClaim(claim, { environment }).output.resources.length;
+        const used = process.cpuUsage(start);
+        cpu.push((used.user + used.system) / 1000);
     });
     const ms = median(samples);
+    // CPU time too: on a shared machine wall time includes waiting for a core.
+    const cpuMs = median(cpu.slice(1));
     return [
         {
             name: `catalog render: ${count} claims (${loadCatalog().apis.length} kinds), schema check + XR + one reconcile each, median`,
-            value: `${ms.toFixed(0)} ms (${iterations} runs, ${composed} composed resources, ${(ms / count).toFixed(2)} ms per claim)`,
+            value: `${ms.toFixed(0)} ms wall, ${cpuMs.toFixed(0)} ms CPU (${iterations} runs, ${composed} composed resources, ${(ms / count).toFixed(2)} ms per claim)`,
             target: "< 1000 ms",
             met: ms < 1000,
         },

@@ -52,3 +52,42 @@ export function dataKeyDecryptPolicy(ctx: ExternalSecretsIamContext): PolicyDocu
         },
     });
 }
+
+/** Tags upjet puts on every resource Crossplane manages: the catalog's keys and secrets carry them. */
+export const crossplaneKindTag = "crossplane-kind";
+
+/**
+ * Read access to the secrets the catalog composes for claims — RDS-managed master passwords
+ * (`rds!db-...`) and Crossplane-managed secrets such as ElastiCache auth tokens — and decryption
+ * with the claims' own keys, only through Secrets Manager. Scoped by the tags upjet sets on every
+ * managed resource, so no secret or key outside the catalog qualifies (RDS-managed secrets qualify
+ * by name and because their key is a catalog key).
+ */
+export function catalogSecretsPolicy(ctx: Pick<ExternalSecretsIamContext, "accountId" | "region">): PolicyDocument {
+    const partition = partitionOf(ctx.region);
+    const secrets = `arn:${partition}:secretsmanager:${ctx.region}:${ctx.accountId}:secret:`;
+    return policyDocument(
+        {
+            Sid: "ReadRdsManagedMasterSecrets",
+            Effect: "Allow",
+            Action: secretReadActions,
+            Resource: `${secrets}rds!db-*`,
+        },
+        {
+            Sid: "ReadCatalogManagedSecrets",
+            Effect: "Allow",
+            Action: secretReadActions,
+            Resource: `${secrets}*`,
+            Condition: { StringEquals: { [`secretsmanager:ResourceTag/${crossplaneKindTag}`]: "secret.secretsmanager.aws.upbound.io" } },
+        },
+        {
+            Sid: "DecryptWithCatalogKeysThroughSecretsManager",
+            Effect: "Allow",
+            Action: "kms:Decrypt",
+            Resource: `arn:${partition}:kms:${ctx.region}:${ctx.accountId}:key/*`,
+            Condition: {
+                StringEquals: { "kms:ViaService": `secretsmanager.${ctx.region}.amazonaws.com`, [`aws:ResourceTag/${crossplaneKindTag}`]: "key.kms.aws.upbound.io" },
+            },
+        },
+    );
+}

@@ -4,7 +4,7 @@ import { pinnedRelease } from "../kubernetes/helm-release";
 import type { PlatformNamespace } from "../network-policies";
 import { PodIdentityRole } from "../pod-identity";
 import { charts } from "../versions";
-import { dataKeyDecryptPolicy, secretsManagerReadPolicy } from "./iam";
+import { catalogSecretsPolicy, dataKeyDecryptPolicy, secretsManagerReadPolicy } from "./iam";
 import { clusterSecretStore, clusterSecretStoreName, externalSecret, type ExternalSecretArgs } from "./manifests";
 import { externalSecretsServiceAccount, externalSecretsValues } from "./values";
 
@@ -63,9 +63,10 @@ export class ExternalSecrets extends pulumi.ComponentResource {
                     "kms-decrypt-data-key": pulumi
                         .all([args.accountId, args.dataKeyArn])
                         .apply(([accountId, dataKeyArn]) => dataKeyDecryptPolicy({ accountId, region: args.region, prefixes: args.prefixes, dataKeyArn })),
+                    "catalog-secrets-read": pulumi.output(args.accountId).apply((accountId) => catalogSecretsPolicy({ accountId, region: args.region })),
                 },
                 permissionsBoundaryArn: args.permissionsBoundaryArn,
-                description: `External Secrets: read platform secrets under ${args.prefixes.join(", ")}`,
+                description: `External Secrets: read platform secrets under ${args.prefixes.join(", ")} and the catalog's claim secrets`,
                 tags: args.tags,
                 podIdentityAgent: args.cluster.podIdentityAgent,
             },

@@ -137,9 +137,27 @@ describe("External Secrets add-on under mocks", () => {
         assert.equal(input(release(dev, "external-secrets"), "values.replicaCount"), 1);
     });
 
+    it("the catalog grant reads only catalog-managed secrets and decrypts only with catalog keys, through Secrets Manager", () => {
+        for (const g of [dev, prod]) {
+            const catalog = rolePolicies(g).find((p) => input(p, "name") === "catalog-secrets-read")!;
+            const doc = JSON.parse(input<string>(catalog, "policy")) as PolicyDocument;
+            const bySid = Object.fromEntries(doc.Statement.map((s) => [s.Sid, s]));
+            assert.equal(bySid.ReadRdsManagedMasterSecrets.Resource, `arn:aws:secretsmanager:eu-west-1:${account}:secret:rds!db-*`);
+            assert.deepEqual(bySid.ReadCatalogManagedSecrets.Condition, { StringEquals: { "secretsmanager:ResourceTag/crossplane-kind": "secret.secretsmanager.aws.upbound.io" } });
+            assert.deepEqual(bySid.DecryptWithCatalogKeysThroughSecretsManager.Condition, {
+                StringEquals: { "kms:ViaService": "secretsmanager.eu-west-1.amazonaws.com", "aws:ResourceTag/crossplane-kind": "key.kms.aws.upbound.io" },
+            });
+            for (const st of doc.Statement) {
+                assert.ok(asList(st.Action).every((a) => !a.includes("*")), "no wildcard action");
+                assert.ok(String(st.Resource).startsWith(`arn:aws:`) && String(st.Resource).includes(`:${account}:`), "scoped to this account");
+                assert.ok(st.Sid === "ReadRdsManagedMasterSecrets" || st.Condition, "a wide resource needs a tag condition");
+            }
+        }
+    });
+
     it("the role's inline policies allow only reading the configured prefixes and decrypting with the data key", () => {
         for (const [g, env] of [[dev, "dev"], [prod, "prod"]] as const) {
-            const policies = rolePolicies(g);
+            const policies = rolePolicies(g).filter((p) => input(p, "name") !== "catalog-secrets-read");
             assert.deepEqual(policies.map((p) => input(p, "name")).sort(), ["kms-decrypt-data-key", "secrets-manager-read"]);
             const documents = policies.map((p) => JSON.parse(input<string>(p, "policy")) as PolicyDocument);
             const all = grants(documents);

@@ -3,6 +3,7 @@ import { parseCidr } from "../../components/network/cidr";
 import { azCountRange, vpcPrefixRange } from "../../components/network/subnet-plan";
 import { supportedKubernetesVersions } from "../../components/versions";
 import { admissionSchema } from "../../admission-policies/config";
+import { reservedNamespaces } from "./addon-rules";
 
 /** Every `paved:*` stack config key, its schema and its documentation. Unknown keys are errors. */
 
@@ -345,6 +346,43 @@ export const temporalSchema = z.strictObject({
         }),
 });
 
+/** A namespace name: a lower-case DNS label (RFC 1123), at most 63 characters. */
+const dnsLabelPattern = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+/**
+ * One onboarded tenant (`paved:tenants.<namespace>`): the values its namespace's `owner`, `app` and
+ * `cost-center` labels carry, which every claim in the namespace inherits (the `claim-labels`
+ * admission policy). Each must be a Kubernetes label value and a non-empty claim label.
+ */
+export const tenantSchema = z.strictObject({
+    /** The accountable team: a lower-case handle (2-63 chars; no '@', label values cannot hold it). */
+    owner: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,61}[a-z0-9]$/, "must be a lower-case team handle usable as a label value such as claims-team (2-63 letters, digits, '.', '_', '-')"),
+    /** The team's cost center, in the form of paved:costCenter (e.g. CC-4200-CLAIMS). */
+    costCenter: z.string().regex(/^[A-Z0-9][A-Z0-9-]{0,30}[A-Z0-9]$/, "must be upper-case letters, digits and '-' usable as a label value such as CC-4200-CLAIMS (2-32 chars)"),
+    /** The application; the namespace name when absent. */
+    app: z.string().regex(/^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/, "must be lower-case letters, digits and '-' usable as a label value (at most 63)").optional(),
+});
+
+/** Why a tenant namespace name is refused, or undefined when it is fine. */
+export function tenantNamespaceProblem(name: string, reserved: readonly string[]): string | undefined {
+    if (!dnsLabelPattern.test(name)) return `${JSON.stringify(name)} is not a namespace name (a lower-case DNS label such as claims-service, at most 63 characters)`;
+    if (reserved.includes(name)) return `${JSON.stringify(name)} is a platform namespace (reserved: ${reserved.join(", ")})`;
+    if (name.startsWith("kube-")) return `${JSON.stringify(name)} starts with kube-, which Kubernetes reserves`;
+    return undefined;
+}
+
+/**
+ * `paved:tenants`: the onboarded tenant namespaces by name. The program creates each (labelled,
+ * Pod Security restricted, default-deny plus DNS); Argo CD's `tenants` project may deploy to these
+ * and no others; their claims inherit the owner, app, environment and cost-center labels.
+ */
+export const tenantsSchema = z.record(z.string(), tenantSchema).superRefine((tenants, ctx) => {
+    for (const name of Object.keys(tenants)) {
+        const problem = tenantNamespaceProblem(name, reservedNamespaces);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+    }
+});
+
 /** The whole stack config, keyed like `Pulumi.<stack>.yaml` (without the `paved:` prefix). */
 export const stackConfigSchema = z.strictObject({
     environment: z.enum(["dev", "staging", "prod"]),
@@ -368,6 +406,8 @@ export const stackConfigSchema = z.strictObject({
     temporal: temporalSchema,
     /** Kyverno admission of claims: what this environment allows each claim kind (admission-policies/config.ts). */
     admission: admissionSchema,
+    /** The onboarded tenant namespaces (the golden path for a new team). */
+    tenants: tenantsSchema,
 });
 
 export type StackConfigInput = z.input<typeof stackConfigSchema>;
@@ -381,3 +421,4 @@ export type ObservabilityConfig = StackConfigValues["observability"];
 export type KarpenterConfig = StackConfigValues["karpenter"];
 export type TemporalConfig = StackConfigValues["temporal"];
 export type AdmissionConfig = StackConfigValues["admission"];
+export type TenantsConfig = StackConfigValues["tenants"];

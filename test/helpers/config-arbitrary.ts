@@ -179,6 +179,20 @@ export const validAdmissionConfig = (() => {
     return fc.record({ claims: fc.record(Object.fromEntries(apis.map((a) => [a.claimKind, claimArbitrary(a)])), { requiredKeys: [] }) });
 })();
 
+/** Any valid `paved:tenants` section: DNS-label names that are not platform namespaces nor kube-*. */
+export const validTenantsConfig = fc.dictionary(
+    fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,20}[a-z0-9])?$/).filter((n) => !reservedNamespaces.includes(n) && !n.startsWith("kube-")),
+    fc.record(
+        {
+            owner: fc.stringMatching(/^[a-z0-9][a-z0-9._-]{0,20}[a-z0-9]$/),
+            costCenter: fc.stringMatching(/^[A-Z0-9][A-Z0-9-]{0,14}[A-Z0-9]$/),
+            app: fc.stringMatching(/^[a-z]([a-z0-9-]{0,20}[a-z0-9])?$/),
+        },
+        { requiredKeys: ["owner", "costCenter"] },
+    ),
+    { maxKeys: 4 },
+);
+
 /** Any valid `paved:temporal` section (prod's Multi-AZ and deletion protection are forced in validStackConfig). */
 export const validTemporalConfig = fc.record(
     {
@@ -235,6 +249,7 @@ export const validStackConfig: fc.Arbitrary<GeneratedConfig> = fc
         karpenter: validKarpenterConfig,
         temporal: validTemporalConfig,
         admission: validAdmissionConfig,
+        tenants: validTenantsConfig,
         cluster: fc.record({
             name: fc.stringMatching(/^[a-z][a-z0-9-]{2,30}$/),
             kubernetesVersion: fc.constantFrom(...supportedKubernetesVersions),
@@ -356,6 +371,19 @@ export const corruptions: Corruption[] = [
     { describe: "admission for a kind the catalog does not have", expectPath: "paved:admission.claims.MongoDB", apply: (v) => (v.admission = { claims: { MongoDB: { compositions: ["mongodb-standard"] } } }) },
     { describe: "admission value outside the XRD's enum", expectPath: "paved:admission.claims.PostgreSQLInstance.parameters.instanceClass.allowed[0]", apply: (v) => (v.admission = { claims: { PostgreSQLInstance: { parameters: { instanceClass: { allowed: ["db.x1.huge"] } } } } }) },
     { describe: "admission with no approved composition", expectPath: "paved:admission.claims.S3Bucket.compositions", apply: (v) => (v.admission = { claims: { S3Bucket: { compositions: [] } } }) },
+    { describe: "missing tenants section", expectPath: "paved:tenants", apply: (v) => delete v.tenants },
+    { describe: "tenant namespace is a platform namespace", expectPath: "paved:tenants", apply: (v) => (v.tenants = { ...v.tenants, "kube-system": { owner: "intruders", costCenter: "CC-1" } }) },
+    { describe: "tenant namespace is Kyverno's", expectPath: "paved:tenants", apply: (v) => (v.tenants = { ...v.tenants, kyverno: { owner: "intruders", costCenter: "CC-1" } }) },
+    { describe: "tenant namespace with the kube- prefix", expectPath: "paved:tenants", apply: (v) => (v.tenants = { ...v.tenants, "kube-tenant": { owner: "team", costCenter: "CC-1" } }) },
+    { describe: "tenant namespace not a DNS label", expectPath: "paved:tenants", apply: (v) => (v.tenants = { ...v.tenants, Claims_Service: { owner: "team", costCenter: "CC-1" } }) },
+    { describe: "tenant namespace longer than 63", expectPath: "paved:tenants", apply: (v) => (v.tenants = { ...v.tenants, ["a".repeat(64)]: { owner: "team", costCenter: "CC-1" } }) },
+    { describe: "tenant without an owner", expectPath: "paved:tenants.claims-service.owner", apply: (v) => (v.tenants = { "claims-service": { costCenter: "CC-4200-CLAIMS" } }) },
+    { describe: "tenant owner as an e-mail (not a label value)", expectPath: "paved:tenants.claims-service.owner", apply: (v) => (v.tenants = { "claims-service": { owner: "claims@acme.example", costCenter: "CC-4200-CLAIMS" } }) },
+    { describe: "tenant owner empty", expectPath: "paved:tenants.claims-service.owner", apply: (v) => (v.tenants = { "claims-service": { owner: "", costCenter: "CC-4200-CLAIMS" } }) },
+    { describe: "tenant cost center lower-case", expectPath: "paved:tenants.claims-service.costCenter", apply: (v) => (v.tenants = { "claims-service": { owner: "claims-team", costCenter: "cc-4200" } }) },
+    { describe: "tenant cost center ending in '-'", expectPath: "paved:tenants.claims-service.costCenter", apply: (v) => (v.tenants = { "claims-service": { owner: "claims-team", costCenter: "CC-4200-" } }) },
+    { describe: "tenant app not a label value", expectPath: "paved:tenants.claims-service.app", apply: (v) => (v.tenants = { "claims-service": { owner: "claims-team", costCenter: "CC-4200-CLAIMS", app: "Claims Service" } }) },
+    { describe: "tenant asking for a privileged namespace", expectPath: "paved:tenants.claims-service.podSecurity", apply: (v) => (v.tenants = { "claims-service": { owner: "claims-team", costCenter: "CC-4200-CLAIMS", podSecurity: "privileged" } }) },
 ];
 
 export const invalidStackConfig: fc.Arbitrary<{ config: GeneratedConfig; corruption: Corruption }> = fc

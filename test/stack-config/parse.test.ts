@@ -34,6 +34,14 @@ describe("stack config", () => {
         assert.equal(prod.protectStatefulResources, true);
     });
 
+    it("paved:tenants: the onboarded namespaces with their owner, cost center and app", () => {
+        const dev = parseStackConfig(loadStackConfigFile(findProject(repositoryRoot), "dev").config);
+        assert.deepEqual(dev.tenants["claims-service"], { owner: "claims-team", costCenter: "CC-4200-CLAIMS", app: "claims-service" });
+        assert.ok(Object.keys(dev.tenants).length >= 2);
+        const prod = parseStackConfig(loadStackConfigFile(findProject(repositoryRoot), "prod").config);
+        assert.ok("claims-service" in prod.tenants);
+    });
+
     it("reports every problem at once, each as `key.path: rule`", () => {
         const flat = {
             "aws:region": "mars-1",
@@ -67,6 +75,7 @@ describe("stack config", () => {
                 "paved:observability: is required",
                 "paved:temporal: is required",
                 "paved:admission: is required",
+                "paved:tenants: is required",
                 'paved:network.availabilityZoneCount: must be at most 6',
                 'paved:network.cidr: "10.0.0.0/33" is not an IPv4 CIDR (octets 0-255, prefix 0-32)',
             ].sort(),

@@ -10,6 +10,7 @@ import { Temporal, temporalClusterName, temporalFrontendPort, temporalMetricsPor
 import { argoCdMetricsPorts, argoCdNamespace, GitOps } from "../components/gitops";
 import { monitoringNamespace, nodeScrapePorts, Observability, otlpReceiverPorts } from "../components/observability";
 import { ExternalSecrets, externalSecretsMetricsPort, externalSecretsNamespace, externalSecretsWebhookPort } from "../components/secrets";
+import { Tenants } from "../components/tenants";
 import type { SubstrateContext } from "./substrate-context";
 
 /**
@@ -21,6 +22,9 @@ export function buildAddons(ctx: SubstrateContext) {
     const karpenter = buildKarpenter(ctx);
     // External Secrets before everything that reads a secret: Argo CD (SSO client, repository token) and the collectors (endpoint credentials).
     const secrets = buildExternalSecrets(ctx);
+    // The onboarded tenants' namespaces (paved:tenants) before Argo CD, whose tenants project deploys only to them,
+    // and before the admission policies, which let claims inherit their labels.
+    const tenants = new Tenants("tenants", { tenants: ctx.cfg.tenants, environment: ctx.cfg.environment, protect: ctx.cfg.protectStatefulResources }, ctx.withK8s);
     const gitops = buildGitOps(ctx, secrets);
     const observability = buildObservability(ctx, secrets);
     // The Kyverno engine; the admission policies come later and depend on admission.policiesReady.
@@ -41,6 +45,7 @@ export function buildAddons(ctx: SubstrateContext) {
         secretStore: secrets.storeName,
         externalSecretsRoleArn: secrets.roleArn,
         argoCdUrl: gitops.url,
+        tenantNamespaces: tenants.namespaces,
         kyvernoRelease: admission.release.name,
         admissionPolicies: admissionPolicies.policyNames,
         telemetryEndpoint: observability.endpoint,

@@ -200,11 +200,12 @@ describe("Argo CD add-on under mocks", () => {
         }
     });
 
-    it("every namespace the program creates is reserved: the tenants' pattern can never reach it", () => {
-        for (const g of [dev, prod]) {
+    it("every namespace the program creates is reserved or an onboarded tenant's: paved:tenants can never name a platform namespace", () => {
+        for (const [g, stack] of [[dev, "dev"], [prod, "prod"]] as const) {
+            const tenants = Object.keys(configOf(stack).tenants);
             const created = g.resources.filter((r) => r.type === "kubernetes:core/v1:Namespace").map((r) => input<string>(r, "metadata.name"));
             assert.ok(created.length >= 4);
-            assert.deepEqual(created.filter((ns) => !reservedNamespaces.includes(ns)), [], "add the namespace to reservedNamespaces in stacks/config/addon-rules.ts");
+            assert.deepEqual(created.filter((ns) => !reservedNamespaces.includes(ns) && !tenants.includes(ns)), [], "add the namespace to reservedNamespaces in stacks/config/addon-rules.ts");
         }
     });
 

@@ -70,6 +70,43 @@ function bucketGraph(options: { bucketType?: string; omit?: Part[]; change?: Par
     };
 }
 
+function endpointsGraph(options: { omit?: string; noPrivateDns?: string; otherVpc?: boolean } = {}): () => ResourceGraph {
+    return () => {
+        const vpc = recorded("awsx:ec2:Vpc", { cidrBlock: "10.40.0.0/16", tags: { ...tags } }, { name: "vpc" });
+        const other = recorded("aws:ec2/vpc:Vpc", { cidrBlock: "10.41.0.0/16", tags: { ...tags } }, { name: "other" });
+        const endpoints = ["ec2", "ecr.api", "ecr.dkr", "ssm", "sts"]
+            .filter((s) => s !== options.omit)
+            .map((s) =>
+                recorded(
+                    "aws:ec2/vpcEndpoint:VpcEndpoint",
+                    { vpcId: "vpc-1", serviceName: `com.amazonaws.eu-west-1.${s}`, vpcEndpointType: "Interface", privateDnsEnabled: s !== options.noPrivateDns, tags: { ...tags } },
+                    { name: `ep-${s}`, propertyDependencies: { vpcId: [options.otherVpc ? other.urn : vpc.urn] } },
+                ),
+            );
+        return graphOf([vpc, ...(options.otherVpc ? [other] : []), ...endpoints]);
+    };
+}
+
+const oidc = (clientIdLists: string[], url = "https://token.actions.githubusercontent.com") => () => graphOf([recorded("aws:iam/openIdConnectProvider:OpenIdConnectProvider", { url, clientIdLists, tags: { ...tags } })]);
+
+const attachment = (role: string, policy: string) => () => graphOf([recorded("aws:iam/rolePolicyAttachment:RolePolicyAttachment", { role, policyArn: `arn:aws:iam::aws:policy/${policy}` })]);
+
+const clusterRole = (rules: Record<string, unknown>[]) => () =>
+    graphOf([recorded("kubernetes:rbac.authorization.k8s.io/v1:ClusterRole", { apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRole", metadata: { name: "compose" }, rules })]);
+
+const xrd = (policy: string | undefined) => () =>
+    graphOf([
+        recorded("kubernetes:apiextensions.crossplane.io/v1:CompositeResourceDefinition", {
+            apiVersion: "apiextensions.crossplane.io/v1",
+            kind: "CompositeResourceDefinition",
+            metadata: { name: "xpostgresqlinstances.platform.example.com" },
+            spec: { group: "platform.example.com", ...(policy ? { defaultCompositionUpdatePolicy: policy } : {}) },
+        }),
+    ]);
+
+const providerConfig = (source: string | undefined) => () =>
+    graphOf([recorded("kubernetes:aws.upbound.io/v1beta1:ProviderConfig", { apiVersion: "aws.upbound.io/v1beta1", kind: "ProviderConfig", metadata: { name: "default" }, spec: { credentials: source ? { source } : {} } })]);
+
 export const gapPolicyCases: Record<string, PolicyCase> = {
     "aws-ec2-instance-disallow-public-ip": {
         baselines: [
@@ -145,4 +182,56 @@ export const gapPolicyCases: Record<string, PolicyCase> = {
             { name: "suspended", graph: bucketGraph({ change: { versioning: (p) => (p.versioningConfiguration.status = "Suspended") } }), expect: /does not have versioning Enabled/ },
         ],
     },
+    "aws-ec2-vpc-configure-interface-endpoints": {
+        baselines: [{ name: "the four endpoints with private DNS", graph: endpointsGraph() }],
+        mutations: [
+            { name: "no SSM endpoint", graph: endpointsGraph({ omit: "ssm" }), expect: /no private-DNS interface endpoint for ssm \(EC2\.57\)/ },
+            { name: "ECR docker endpoint without private DNS", graph: endpointsGraph({ noPrivateDns: "ecr.dkr" }), expect: /ecr\.dkr \(EC2\.56\)/ },
+            { name: "endpoints of another VPC", graph: endpointsGraph({ otherVpc: true }), expect: /ec2 \(EC2\.10\), ecr\.api \(EC2\.55\), ecr\.dkr \(EC2\.56\), ssm \(EC2\.57\)/ },
+        ],
+    },
+    "aws-iam-openidconnectprovider-configure-audience": {
+        baselines: [
+            { name: "GitHub provider for STS", graph: oidc(["sts.amazonaws.com"]) },
+            { name: "another provider is not concerned", graph: oidc(["my-app"], "https://oidc.eks.eu-west-1.amazonaws.com/id/ABC") },
+        ],
+        mutations: [
+            { name: "extra audience", graph: oidc(["sts.amazonaws.com", "my-app"]), expect: /clientIdLists is \["sts\.amazonaws\.com","my-app"\]/ },
+            { name: "wrong audience", graph: oidc(["https://github.com/acme-bank"]), expect: /not \["sts\.amazonaws\.com"\]/ },
+        ],
+    },
+    "aws-iam-rolepolicyattachment-disallow-admin-access": {
+        baselines: [
+            { name: "AdministratorAccess on the deploy role", graph: attachment("paved-prod-deploy", "AdministratorAccess") },
+            { name: "AdministratorAccess on the break-glass role", graph: attachment("paved-prod-break-glass", "AdministratorAccess") },
+            { name: "ReadOnlyAccess on the auditor role", graph: attachment("paved-prod-auditor", "ReadOnlyAccess") },
+        ],
+        mutations: [
+            { name: "AdministratorAccess on a controller role", graph: attachment("crossplane-provider-aws", "AdministratorAccess"), expect: /attaches AdministratorAccess to role crossplane-provider-aws/ },
+            { name: "IAMFullAccess on the preview role", graph: attachment("paved-prod-preview", "IAMFullAccess"), expect: /attaches IAMFullAccess/ },
+        ],
+    },
+    "kubernetes-rbac-role-disallow-wildcards": {
+        baselines: [{ name: "named groups, resources and verbs", graph: clusterRole([{ apiGroups: ["external-secrets.io"], resources: ["externalsecrets"], verbs: ["get", "list", "watch", "create", "update", "patch", "delete"] }]) }],
+        mutations: [
+            { name: "all verbs", graph: clusterRole([{ apiGroups: [""], resources: ["secrets"], verbs: ["*"] }]), expect: /rules\[0\]\.verbs contains "\*"/ },
+            { name: "all resources of all groups", graph: clusterRole([{ apiGroups: ["*"], resources: ["*"], verbs: ["get"] }]), expect: /apiGroups contains "\*"/ },
+            { name: "impersonation", graph: clusterRole([{ apiGroups: [""], resources: ["serviceaccounts"], verbs: ["impersonate"] }]), expect: /grants impersonate/ },
+        ],
+    },
+    "kubernetes-crossplane-xrd-configure-manual-updates": {
+        baselines: [{ name: "Manual", graph: xrd("Manual") }],
+        mutations: [
+            { name: "Automatic", graph: xrd("Automatic"), expect: /is Automatic, not Manual/ },
+            { name: "unset (Automatic)", graph: xrd(undefined), expect: /unset \(Automatic\)/ },
+        ],
+    },
+    "kubernetes-crossplane-providerconfig-disallow-static-credentials": {
+        baselines: [{ name: "Pod Identity", graph: providerConfig("PodIdentity") }],
+        mutations: [
+            { name: "access keys from a Secret", graph: providerConfig("Secret"), expect: /is Secret, not one of PodIdentity, IRSA, WebIdentity/ },
+            { name: "no credentials source", graph: providerConfig(undefined), expect: /is unset/ },
+        ],
+    },
 };
+

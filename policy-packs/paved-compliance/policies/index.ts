@@ -47,6 +47,12 @@ import { disallowPublicAccess as disallowBucketPublicAccess } from "./s3/bucket/
 import { enableAccessLogging as enableBucketAccessLogging } from "./s3/bucket/enable-access-logging";
 import { enableServerSideEncryption as enableBucketEncryption } from "./s3/bucket/enable-server-side-encryption";
 import { enableVersioning as enableBucketVersioning } from "./s3/bucket/enable-versioning";
+import { configureInterfaceEndpoints } from "./ec2/vpc/configure-interface-endpoints";
+import { configureAudience } from "./iam/openidconnectprovider/configure-audience";
+import { disallowAdminAccess } from "./iam/rolepolicyattachment/disallow-admin-access";
+import { disallowStaticCredentials } from "./kubernetes/providerconfig/disallow-static-credentials";
+import { disallowWildcardsAndEscalation } from "./kubernetes/rbac/disallow-wildcards";
+import { configureManualUpdates } from "./kubernetes/xrd/configure-manual-updates";
 
 /** Every policy of the pack, as a plain array (tests and the offline engine use this; only ../index.ts builds the PolicyPack). */
 export const policies: Policies = [
@@ -98,4 +104,10 @@ export const policies: Policies = [
     disallowBucketPublicAccess,
     enableBucketAccessLogging,
     enableBucketVersioning,
+    configureInterfaceEndpoints,
+    configureAudience,
+    disallowAdminAccess,
+    disallowWildcardsAndEscalation,
+    configureManualUpdates,
+    disallowStaticCredentials,
 ];

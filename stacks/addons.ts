@@ -25,7 +25,7 @@ export function buildAddons(ctx: SubstrateContext) {
     // The onboarded tenants' namespaces (paved:tenants) before Argo CD, whose tenants project deploys only to them,
     // and before the admission policies, which let claims inherit their labels.
     const tenants = new Tenants("tenants", { tenants: ctx.cfg.tenants, environment: ctx.cfg.environment, protect: ctx.cfg.protectStatefulResources }, ctx.withK8s);
-    const gitops = buildGitOps(ctx, secrets);
+    const gitops = buildGitOps(ctx, secrets, tenants);
     const observability = buildObservability(ctx, secrets);
     // The Kyverno engine; the admission policies come later and depend on admission.policiesReady.
     const admission = buildAdmission(ctx);
@@ -114,7 +114,7 @@ function buildExternalSecrets(ctx: SubstrateContext): ExternalSecrets {
     );
 }
 
-function buildGitOps(ctx: SubstrateContext, secrets: ExternalSecrets): GitOps {
+function buildGitOps(ctx: SubstrateContext, secrets: ExternalSecrets, tenants: Tenants): GitOps {
     // HTTPS out to the Git host and the IdP's OIDC endpoints.
     const namespace = ctx.platformNamespace(argoCdNamespace, { podSecurity: "restricted", internetHttps: true, ingressFromNamespaces: scrapedBy(argoCdNamespace) });
     const { gitops } = ctx.cfg;
@@ -126,7 +126,7 @@ function buildGitOps(ctx: SubstrateContext, secrets: ExternalSecrets): GitOps {
             highAvailability: ctx.cfg.highAvailability,
             domain: gitops.domain,
             repository: gitops.repository,
-            tenantNamespacePattern: gitops.tenantNamespacePattern,
+            tenants: { namespaces: tenants.namespaces, ready: tenants.ready },
             sso: gitops.sso,
             rbac: gitops.rbac,
         },

@@ -18,7 +18,8 @@ export interface GitOpsArgs {
     highAvailability: boolean;
     domain: string;
     repository: RepositoryConfig;
-    tenantNamespacePattern: string;
+    /** The onboarded tenants' namespaces (components/tenants): the only destinations of the tenants project, which waits for them. */
+    tenants: { namespaces: string[]; ready: pulumi.Resource[] };
     sso: ArgoCdValuesArgs["sso"] & { clientSecret: { name: string; property: string } };
     rbac: ArgoCdValuesArgs["rbac"];
 }
@@ -58,7 +59,8 @@ export class GitOps extends pulumi.ComponentResource {
 
         const cr = (manifest: ReturnType<typeof tenantsProject>, dependsOn: pulumi.Resource[]) =>
             new k8s.apiextensions.CustomResource(`${name}-${manifest.kind.toLowerCase()}-${manifest.metadata.name}`, manifest, { parent: this, dependsOn });
-        const projects = [cr(tenantsProject(args.repository.url, args.tenantNamespacePattern), [this.release]), cr(bootstrapProject(args.repository.url), [this.release])];
+        // Nothing syncs into a tenant namespace before it exists with its default-deny.
+        const projects = [cr(tenantsProject(args.repository.url, args.tenants.namespaces), [this.release, ...args.tenants.ready]), cr(bootstrapProject(args.repository.url), [this.release])];
         this.rootApplication = cr(rootApplication(args.repository), [this.release, ...projects, ...secrets]);
         this.registerOutputs({ url: this.url, rootApplication: this.rootApplication.metadata.name });
     }

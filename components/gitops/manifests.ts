@@ -22,10 +22,11 @@ const labels = { "app.kubernetes.io/managed-by": "paved" };
 
 /**
  * The project every tenant application belongs to: sources only from the GitOps repository,
- * destinations only in-cluster namespaces matching the tenants' pattern, no cluster-scoped resource
- * at all (the empty whitelist), and no changes to the quotas and limits the platform sets.
+ * destinations only the onboarded tenant namespaces (`paved:tenants`, which the program creates;
+ * none: nothing can be deployed), no cluster-scoped resource at all (the empty whitelist, so no
+ * application can create a namespace either), and no changes to quotas and limits.
  */
-export function tenantsProject(repositoryUrl: string, tenantNamespacePattern: string): Manifest {
+export function tenantsProject(repositoryUrl: string, tenantNamespaces: readonly string[]): Manifest {
     return {
         apiVersion: argoApiVersion,
         kind: "AppProject",
@@ -33,7 +34,7 @@ export function tenantsProject(repositoryUrl: string, tenantNamespacePattern: st
         spec: {
             description: "Tenant applications: the GitOps repository only, tenant namespaces only, no cluster-scoped resources.",
             sourceRepos: [repositoryUrl],
-            destinations: [{ server: inClusterServer, namespace: tenantNamespacePattern }],
+            destinations: [...tenantNamespaces].sort().map((namespace) => ({ server: inClusterServer, namespace })),
             clusterResourceWhitelist: [],
             namespaceResourceBlacklist: [
                 { group: "", kind: "ResourceQuota" },

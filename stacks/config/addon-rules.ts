@@ -1,8 +1,8 @@
 /** Cross-field rules of the add-on sections (`paved:secrets`, `paved:gitops`, `paved:observability`). */
 
 /**
- * Namespaces tenants must never deploy into: Kubernetes' own and every platform controller's
- * (a test checks that each namespace the program creates is listed).
+ * Namespaces tenants must never deploy into, nor onboard as (`paved:tenants`): Kubernetes' own and
+ * every platform controller's (a test checks that each namespace the program creates is listed or a tenant's).
  */
 export const reservedNamespaces = [
     "default",
@@ -19,15 +19,10 @@ export const reservedNamespaces = [
     "temporal-system",
 ];
 
-/** Does an Argo CD namespace glob of the form `<prefix>*` match the name? */
-export function matchesPrefixGlob(pattern: string, name: string): boolean {
-    return pattern.endsWith("*") ? name.startsWith(pattern.slice(0, -1)) : name === pattern;
-}
-
 /**
  * Every Secrets Manager secret the add-ons read must lie under one of `paved:secrets.prefixes`
- * (External Secrets' role can read nothing else); the tenants' namespace glob must not reach a
- * platform namespace. Each rule runs only on fields that are individually well-formed.
+ * (External Secrets' role can read nothing else). Each rule runs only on fields that are
+ * individually well-formed (tenant namespaces are checked against the reserved ones by the schema).
  */
 export function addonProblems(values: Record<string, unknown>): string[] {
     const problems: string[] = [];
@@ -46,14 +41,6 @@ export function addonProblems(values: Record<string, unknown>): string[] {
             if (typeof name === "string" && !prefixes.some((p) => name.startsWith(p))) {
                 problems.push(`${where}: must start with one of paved:secrets.prefixes (${prefixes.join(", ")}): External Secrets can read nothing else`);
             }
-        }
-    }
-
-    const pattern = gitops.tenantNamespacePattern;
-    if (typeof pattern === "string" && /^[a-z][a-z0-9-]{0,40}\*$/.test(pattern)) {
-        const reached = reservedNamespaces.filter((ns) => matchesPrefixGlob(pattern, ns));
-        if (reached.length > 0) {
-            problems.push(`paved:gitops.tenantNamespacePattern: must not match platform namespaces (${pattern} matches ${reached.join(", ")})`);
         }
     }
     return problems;

@@ -126,7 +126,7 @@ export const secretsSchema = z.strictObject({
 /** Argo CD roles an IdP group can be given; everyone else who signs in is read-only. */
 export const gitopsRoles = ["admin", "operator", "readonly"] as const;
 
-/** Argo CD: SSO, RBAC, the tenants' project and the root App-of-Apps. */
+/** Argo CD: SSO, RBAC and the root App-of-Apps (the tenants' project deploys to the namespaces of `paved:tenants`). */
 export const gitopsSchema = z.strictObject({
     /** Host name users reach Argo CD at; the SSO redirect URL is https://<domain>/auth/callback. */
     domain: dnsName,
@@ -142,8 +142,6 @@ export const gitopsSchema = z.strictObject({
         /** Secrets Manager secret with `username` and `password` (a read-only token) when the repository is private. */
         credentialsSecret: secretName.optional(),
     }),
-    /** Namespaces tenant applications may deploy to, as a prefix glob such as `team-*`. */
-    tenantNamespacePattern: z.string().regex(/^[a-z][a-z0-9-]{0,40}\*$/, "must be a namespace prefix followed by '*' such as team-*"),
     /** OIDC single sign-on (Dex is off): the client secret is read from Secrets Manager, never written here. */
     sso: z.strictObject({
         issuer: httpsUrl,

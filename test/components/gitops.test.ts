@@ -16,8 +16,8 @@ import { charts } from "../../components/versions";
 import type { ResourceGraph } from "../../offline-engine/graph";
 import { findProject, loadStackConfigFile } from "../../offline-engine/project-files";
 import { parseStackConfig, type GitopsConfig } from "../../stacks/config";
-import { matchesPrefixGlob, reservedNamespaces } from "../../stacks/config/addon-rules";
-import { assertCustomResourcesWaitFor, assertDefaultDeny, assertReleaseWaitsForNamespace, customResources, policyNamed, release, rulePorts } from "../helpers/addons";
+import { reservedNamespaces } from "../../stacks/config/addon-rules";
+import { assertCustomResourcesWaitFor, assertDefaultDeny, assertReleaseWaitsForNamespace, customResources, namespaceObjects, policyNamed, release, rulePorts } from "../helpers/addons";
 import { validStackConfig } from "../helpers/config-arbitrary";
 import { waitsFor } from "../helpers/graph";
 import { input, repositoryRoot, stackGraph } from "../helpers/stacks";
@@ -71,14 +71,19 @@ describe("Argo CD: values and manifests (pure)", () => {
         }
     });
 
-    it("the tenants project: the GitOps repository only, tenant namespaces only, no cluster-scoped resources", () => {
-        const p = tenantsProject(gitops.repository.url, gitops.tenantNamespacePattern);
+    it("the tenants project: the GitOps repository only, exactly the onboarded tenant namespaces (no pattern), no cluster-scoped resources", () => {
+        const tenants = Object.keys(configOf("prod").tenants);
+        const p = tenantsProject(gitops.repository.url, tenants);
         assert.equal(p.apiVersion, "argoproj.io/v1alpha1");
         assert.equal(p.kind, "AppProject");
         assert.deepEqual(p.spec.sourceRepos, ["https://github.com/acme-bank/paved-gitops.git"]);
-        assert.deepEqual(p.spec.destinations, [{ server: "https://kubernetes.default.svc", namespace: "team-*" }]);
+        assert.deepEqual(p.spec.destinations, [
+            { server: "https://kubernetes.default.svc", namespace: "claims-service" },
+            { server: "https://kubernetes.default.svc", namespace: "payments" },
+        ]);
         assert.deepEqual(p.spec.clusterResourceWhitelist, []);
         assert.equal(p.spec.clusterResourceBlacklist, undefined);
+        assert.deepEqual(tenantsProject(gitops.repository.url, []).spec.destinations, [], "no tenant onboarded: nowhere to deploy");
     });
 
     it("the root App-of-Apps: repository, revision and path from config; automated sync with retries and server-side apply; only Applications in argocd", () => {
@@ -117,11 +122,15 @@ describe("Argo CD: values and manifests (pure)", () => {
                     assert.equal(v["redis-ha"].enabled, true);
                     assert.ok(v.server.replicas >= 2 && v.repoServer.replicas >= 2 && v.applicationSet.replicas >= 2);
                 }
-                const tenants = tenantsProject(g.repository.url, g.tenantNamespacePattern);
+                const tenants = tenantsProject(g.repository.url, Object.keys(cfg.tenants));
                 assert.deepEqual(tenants.spec.clusterResourceWhitelist, []);
                 assert.deepEqual(tenants.spec.sourceRepos, [g.repository.url]);
-                for (const d of tenants.spec.destinations as { namespace: string }[]) {
-                    assert.deepEqual(reservedNamespaces.filter((ns) => matchesPrefixGlob(d.namespace, ns)), [], "tenants never reach a platform namespace");
+                const destinations = tenants.spec.destinations as { server: string; namespace: string }[];
+                assert.deepEqual(destinations.map((d) => d.namespace).sort(), Object.keys(cfg.tenants).sort(), "exactly the onboarded namespaces");
+                for (const d of destinations) {
+                    assert.equal(d.server, "https://kubernetes.default.svc");
+                    assert.ok(!d.namespace.includes("*"), "no pattern");
+                    assert.ok(!reservedNamespaces.includes(d.namespace) && !d.namespace.startsWith("kube-"), "tenants never reach a platform namespace");
                 }
                 const oidc = externalSecret({ ...oidcExternalSecret(g.sso.clientSecret), refreshInterval: "1h" });
                 assert.equal((oidc.spec.data as any[])[0].remoteRef.key, g.sso.clientSecret.name);
@@ -170,8 +179,8 @@ describe("Argo CD add-on under mocks", () => {
 
     it("the AppProjects and the root Application are exactly the config's", () => {
         for (const [g, stack] of [[dev, "dev"], [prod, "prod"]] as const) {
-            const { gitops } = configOf(stack);
-            assert.deepEqual(named(g, "AppProject", "tenants").inputs, tenantsProject(gitops.repository.url, gitops.tenantNamespacePattern));
+            const { gitops, tenants } = configOf(stack);
+            assert.deepEqual(named(g, "AppProject", "tenants").inputs, tenantsProject(gitops.repository.url, Object.keys(tenants)));
             assert.deepEqual(named(g, "AppProject", "bootstrap").inputs, bootstrapProject(gitops.repository.url));
             assert.deepEqual(named(g, "Application", "root").inputs, rootApplication(gitops.repository));
             assert.equal(input(named(g, "Application", "root"), "metadata.namespace"), "argocd");
@@ -185,6 +194,17 @@ describe("Argo CD add-on under mocks", () => {
             assert.ok(waitsFor(g, root, named(g, "AppProject", "bootstrap")));
             const repo = customResources(g, "external-secrets.io").find((r) => input(r, "metadata.name") === "gitops-repository")!;
             assert.ok(waitsFor(g, root, repo));
+        }
+    });
+
+    it("the tenants project waits for every tenant namespace and its default-deny: nothing syncs into an unfenced namespace", () => {
+        for (const [g, stack] of [[dev, "dev"], [prod, "prod"]] as const) {
+            const project = named(g, "AppProject", "tenants");
+            for (const ns of Object.keys(configOf(stack).tenants)) {
+                const { namespace, policies } = namespaceObjects(g, ns);
+                assert.ok(waitsFor(g, project, namespace), `${stack}: ${ns}`);
+                assert.ok(waitsFor(g, project, policies.find((p) => input(p, "metadata.name") === "default-deny")!), `${stack}: ${ns} default-deny`);
+            }
         }
     });
 

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { formatCidr } from "../../components/network/cidr";
 import { supportedKubernetesVersions } from "../../components/versions";
 import { cloudWatchRetentionDays, gitopsRoles } from "../../stacks/config";
-import { matchesPrefixGlob, reservedNamespaces } from "../../stacks/config/addon-rules";
+import { reservedNamespaces } from "../../stacks/config/addon-rules";
 import { loadCatalog, type CatalogApi } from "../../catalog";
 import { xrdParameters } from "../../admission-policies/xrd-parameters";
 
@@ -45,10 +45,6 @@ const nodeGroup = fc
     );
 
 const secretSegment = fc.stringMatching(/^[A-Za-z0-9_+=.@-]{1,12}$/);
-const tenantPattern = fc
-    .stringMatching(/^[a-z][a-z0-9-]{0,12}$/)
-    .map((p) => `${p}*`)
-    .filter((pattern) => !reservedNamespaces.some((ns) => matchesPrefixGlob(pattern, ns)));
 
 const secretPath = fc.array(secretSegment, { minLength: 1, maxLength: 3 }).map((segments) => segments.join("/"));
 const secretProperty = fc.stringMatching(/^[A-Za-z0-9_.-]{1,20}$/);
@@ -76,7 +72,6 @@ const addonSections = fc.uniqueArray(secretPath.map((p) => `${p}/`), { minLength
                     },
                     { requiredKeys: ["url", "path"] },
                 ),
-                tenantNamespacePattern: tenantPattern,
                 sso: fc.record({
                     issuer: host.map((h) => `https://${h}/oauth2/default`),
                     clientId,
@@ -84,7 +79,7 @@ const addonSections = fc.uniqueArray(secretPath.map((p) => `${p}/`), { minLength
                 }),
                 rbac: fc.array(fc.record({ group: rbacGroup, role: fc.constantFrom(...gitopsRoles) }), { maxLength: 4 }),
             },
-            { requiredKeys: ["domain", "repository", "tenantNamespacePattern", "sso"] },
+            { requiredKeys: ["domain", "repository", "sso"] },
         ),
         observability: fc.record({
             endpoint: fc.record({ url: host.map((h) => `https://${h}/otlp`), protocol: fc.constantFrom("http", "grpc") }, { requiredKeys: ["url"] }),
@@ -334,8 +329,7 @@ export const corruptions: Corruption[] = [
     { describe: "repository credentials outside the prefixes", expectPath: "paved:gitops.repository.credentialsSecret", apply: (v) => (v.gitops.repository.credentialsSecret = "shared-token") },
     { describe: "GitOps repository over http", expectPath: "paved:gitops.repository.url", apply: (v) => (v.gitops.repository.url = "http://git.example.com/gitops.git") },
     { describe: "root path escapes the repository", expectPath: "paved:gitops.repository.path", apply: (v) => (v.gitops.repository.path = "clusters/../../etc") },
-    { describe: "tenants may deploy anywhere", expectPath: "paved:gitops.tenantNamespacePattern", apply: (v) => (v.gitops.tenantNamespacePattern = "*") },
-    { describe: "tenant pattern reaches kube-system", expectPath: "paved:gitops.tenantNamespacePattern", apply: (v) => (v.gitops.tenantNamespacePattern = "kube-*") },
+    { describe: "tenant namespaces as a pattern (retired: tenants are onboarded by name in paved:tenants)", expectPath: "paved:gitops.tenantNamespacePattern", apply: (v) => (v.gitops.tenantNamespacePattern = "team-*") },
     { describe: "RBAC group injecting a policy line", expectPath: "paved:gitops.rbac[0].group", apply: (v) => (v.gitops.rbac = [{ group: "devs, role:admin", role: "readonly" }]) },
     { describe: "unknown Argo CD role", expectPath: "paved:gitops.rbac[0].role", apply: (v) => (v.gitops.rbac = [{ group: "devs", role: "superuser" }]) },
     { describe: "telemetry over http", expectPath: "paved:observability.endpoint.url", apply: (v) => (v.observability.endpoint.url = "http://otlp.example.com/otlp") },

@@ -1,6 +1,7 @@
 import { buildEvidence } from "../../audit-evidence";
 // Sections of the bundle that live with what they describe register themselves when imported.
 import "../../admission-policies/evidence";
+import "../../catalog/evidence";
 import { UserInputError } from "../errors";
 import { parseFlags } from "../args";
 import { writeFilesAtomically } from "../output";

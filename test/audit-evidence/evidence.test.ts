@@ -1,5 +1,7 @@
 import * as assert from "node:assert/strict";
 import { buildEvidence, type EvidenceBundle } from "../../audit-evidence";
+import "../../admission-policies/evidence";
+import "../../catalog/evidence";
 import { packRunsFor } from "../../cli/packs";
 import { repositoryRoot } from "../helpers/stacks";
 
@@ -37,6 +39,20 @@ describe("audit evidence bundle", () => {
         assert.match(md, /\| `\/policy-packs\/` \| @acme-bank\/platform-security \|/);
         assert.match(md, /### `\.github\/workflows\/deploy\.yml` — deploy/);
         assert.match(md, /pulumi up \(policy packs: policy-packs\/paved-compliance\)/);
+    });
+
+    it("the bundle holds the six files the auditors read", () => {
+        assert.deepEqual(Object.keys(first.files).sort(), ["admission.md", "catalog.md", "change-control.md", "controls.md", "results.json", "results.sarif"]);
+    });
+
+    it("catalog.md renders every example claim and every compliance invariant holds on it", () => {
+        const md = first.files["catalog.md"];
+        const rows = md.split("\n").filter((l) => /^\| [A-Za-z0-9]+ \| `catalog\//.test(l));
+        assert.ok(rows.length >= 8, `every example claim is listed (${rows.length})`);
+        for (const row of rows) {
+            assert.match(row, /\| all hold \|$/, row);
+        }
+        assert.match(md, /## PostgreSQLInstance: `catalog\/postgresql\/examples\/reference-claim\.yaml`/);
     });
 
     it("SARIF and JSON carry the same results", () => {

@@ -8,8 +8,8 @@ import { catalogRegistry, renderClaim } from "../../catalog/render";
 import { errorsOf, formatProblems, validateManifest } from "../../manifest-validator";
 import { claimOf, environmentArb } from "./helpers/arbitraries";
 import { catalog, env as fixtureEnv, environment as fixtureEnvironment } from "./helpers/catalog";
-import { converge } from "./helpers/fake-crossplane";
-import { invariantViolations } from "./helpers/invariants";
+import { converge } from "../../catalog/converge";
+import { invariantViolations } from "../../catalog/invariants";
 
 type Obj = Record<string, any>;
 

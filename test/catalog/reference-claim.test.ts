@@ -6,7 +6,7 @@ import * as path from "node:path";
 import { renderClaim } from "../../catalog/render";
 import { parseManifests } from "../../manifest-validator";
 import { byName, catalog, env, environment } from "./helpers/catalog";
-import { converge, observedAfter } from "./helpers/fake-crossplane";
+import { converge, observedAfter } from "../../catalog/converge";
 
 /** Verbatim from the design (DESIGN.md, "The reference claim"). */
 const referenceClaimText = `apiVersion: platform.example.com/v1alpha1

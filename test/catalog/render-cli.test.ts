@@ -8,7 +8,7 @@ import * as YAML from "yaml";
 import { main } from "../../cli/main";
 import { repositoryRoot } from "../helpers/stacks";
 import { environment } from "./helpers/catalog";
-import { observedAfter } from "./helpers/fake-crossplane";
+import { observedAfter } from "../../catalog/converge";
 import { renderClaim } from "../../catalog/render";
 import { parseManifests } from "../../manifest-validator";
 import { labelledCopy } from "../helpers/golden-path";
@@ -119,11 +119,33 @@ describe("paved render", () => {
         assert.match(r.stderr, /Composition postgresql-aws-cheap is not approved for dev: set spec\.compositionRef\.name to postgresql-aws-standard/);
     });
 
+    it("the reference claim unchanged, --stack dev: exit 0 and the compliant database (claims-service is onboarded, the claim inherits its labels)", async () => {
+        const r = await paved("render", referenceExample, "--stack", "dev");
+        assert.equal(r.code, 0, r.stderr);
+        const docs = parseManifests(r.stdout) as any[];
+        assert.deepEqual(docs.map((d) => d.kind), ["XPostgreSQLInstance", "Key", "NetworkPolicy", "Instance", "SecurityGroup", "SecurityGroupIngressRule", "SubnetGroup"]);
+        const fp = docs.find((d) => d.kind === "Instance").spec.forProvider;
+        assert.deepEqual([fp.storageEncrypted, fp.publiclyAccessible, fp.multiAz, fp.deletionProtection, fp.instanceClass, fp.allocatedStorage], [true, false, true, true, "db.t3.medium", 50n]);
+        assert.ok(fp.backupRetentionPeriod >= 7n);
+        assert.deepEqual(Object.keys(fp.tags).sort(), ["App", "CostCenter", "Environment", "Owner"]);
+        assert.equal(fp.tags.Environment, "dev");
+        assert.equal(docs.find((d) => d.kind === "NetworkPolicy").metadata.namespace, "claims-service");
+    });
+
+    it("the reference claim unchanged, --stack prod: exit 1, nothing on stdout, the prod rule named (labels inherited, but a production class and the hardened composition are required)", async () => {
+        const r = await paved("render", referenceExample, "--stack", "prod");
+        assert.equal(r.code, 1);
+        assert.equal(r.stdout, "");
+        assert.match(r.stderr, /PostgreSQLInstance\/claims-service-db is denied by the admission policies of stack prod:\n  - Policy postgresqlinstance-claims failed: spec\.parameters\.instanceClass db\.t3\.medium is not allowed in prod \(allowed: db\.m6g\.large/);
+        assert.doesNotMatch(r.stderr, /claim-labels/, "its labels come from the onboarded namespace in prod too");
+    });
+
     it("a claim the stack's admission policies deny: exit 1 naming the policy and the rule, nothing on stdout", async () => {
-        const unlabelled = await paved("render", referenceExample, "--environment", envFile);
+        const elsewhere = write("not-onboarded.yaml", fs.readFileSync(referenceExample, "utf8").replace("namespace: claims-service", "namespace: not-onboarded"));
+        const unlabelled = await paved("render", elsewhere, "--environment", envFile);
         assert.equal(unlabelled.code, 1);
         assert.equal(unlabelled.stdout, "");
-        assert.match(unlabelled.stderr, /is denied by the admission policies of stack dev:\n  - Policy claim-labels failed: PostgreSQLInstance is missing the required labels: owner, app, environment, cost-center/);
+        assert.match(unlabelled.stderr, /is denied by the admission policies of stack dev:\n  - Policy claim-labels failed: PostgreSQLInstance is missing the required labels: owner, app, environment, cost-center \(set them on the claim or onboard the namespace in paved:tenants; namespace not-onboarded does not carry them\)/);
         const big = write("big-claim.yaml", fs.readFileSync(reference, "utf8").replace("storageGB: 50", "storageGB: 500"));
         const r = await paved("render", big, "--environment", envFile);
         assert.equal(r.code, 1);
@@ -177,6 +199,38 @@ describe("paved render", () => {
             const claim = await paved("render", bucketExample, "--composition", composition, "--xrd", xrd, "--environment", envFile);
             assert.equal(claim.code, 0, claim.stderr);
             assert.equal((parseManifests(claim.stdout)[0] as any).kind, "XS3Bucket");
+        });
+
+        it("with --xrd, an XR is defaulted from the XRD's openAPIV3Schema before it renders, as the API server admits it; without, it renders as written", async () => {
+            const pgComposition = path.join(repositoryRoot, "catalog", "postgresql", "composition-standard.yaml");
+            const pgXrd = path.join(repositoryRoot, "catalog", "postgresql", "definition.yaml");
+            const file = write(
+                "pg-xr.yaml",
+                [
+                    "apiVersion: platform.example.com/v1alpha1",
+                    "kind: XPostgreSQLInstance",
+                    "metadata:",
+                    "  name: orders-db-x7k2p",
+                    "  labels: {crossplane.io/claim-name: orders-db, crossplane.io/claim-namespace: orders}",
+                    "spec:",
+                    "  parameters: {storageGB: 50, instanceClass: db.t3.medium}",
+                    "",
+                ].join("\n"),
+            );
+            const rendered = async (...flags: string[]) => {
+                const r = await paved("render", file, "--composition", pgComposition, ...flags, "--environment", envFile, "--format", "json");
+                assert.equal(r.code, 0, r.stderr);
+                const items = JSON.parse(r.stdout).items as any[];
+                return { xr: items[0], instance: items.find((i) => i.kind === "Instance").spec.forProvider };
+            };
+            const defaulted = await rendered("--xrd", pgXrd);
+            assert.deepEqual(defaulted.xr.spec.parameters, { storageGB: 50, instanceClass: "db.t3.medium", multiAZ: true, engineVersion: "16", databaseName: "app" });
+            assert.equal(defaulted.xr.spec.compositionUpdatePolicy, "Manual", "the XRD's defaultCompositionUpdatePolicy");
+            assert.deepEqual([defaulted.instance.multiAz, defaulted.instance.engineVersion, defaulted.instance.dbName], [true, "16", "app"]);
+            const asWritten = await rendered();
+            assert.deepEqual(asWritten.xr.spec.parameters, { storageGB: 50, instanceClass: "db.t3.medium" });
+            assert.equal(asWritten.xr.spec.compositionUpdatePolicy, undefined);
+            assert.deepEqual([asWritten.instance.engineVersion, asWritten.instance.dbName], [undefined, undefined]);
         });
 
         it("a file that is no Composition: exit 2", async () => {

@@ -7,7 +7,7 @@ import { untaggableKinds } from "../../policy-packs/paved-compliance/policies/ku
 import { errorsOf, formatProblems, validateManifest } from "../../manifest-validator";
 import { describeWithCrds } from "../helpers/crds";
 import { catalog, environment, upstreamSchemas } from "./helpers/catalog";
-import { converge } from "./helpers/fake-crossplane";
+import { converge } from "../../catalog/converge";
 
 function assertAdmitted(manifest: unknown, options: { requireName?: boolean } = {}, where = ""): void {
     const problems = validateManifest(upstreamSchemas(), manifest, options);

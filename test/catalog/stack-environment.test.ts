@@ -10,8 +10,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { labelledCopy } from "../helpers/golden-path";
 import { catalog, env as fixtureEnv } from "./helpers/catalog";
-import { converge } from "./helpers/fake-crossplane";
-import { invariantViolations } from "./helpers/invariants";
+import { converge } from "../../catalog/converge";
+import { invariantViolations } from "../../catalog/invariants";
 
 function keyTree(o: unknown): unknown {
     if (Array.isArray(o)) return "list";

@@ -12,7 +12,7 @@ import * as path from "node:path";
 import { renderClaim, type ClaimRender } from "../../../catalog/render";
 import type { JsonObject } from "../../../composition-renderer";
 import { catalog, environment } from "./catalog";
-import { observedAfter } from "./fake-crossplane";
+import { observedAfter } from "../../../catalog/converge";
 
 export const goldenFile = path.join(__dirname, "..", "fixtures", "golden-render.txt");
 

@@ -4,8 +4,8 @@
  * wait for status that only exists after the first apply). Deterministic: IDs derive from names.
  */
 import { createHash } from "node:crypto";
-import type { JsonObject, ObservedState, RenderOutput } from "../../../composition-renderer";
-import { renderClaim, type ClaimRender, type RenderClaimOptions } from "../../../catalog/render";
+import type { JsonObject, ObservedState, RenderOutput } from "../composition-renderer";
+import { renderClaim, type ClaimRender, type RenderClaimOptions } from "./render";
 
 type Obj = Record<string, any>;
 const hex = (seed: string, n: number) => createHash("sha256").update(seed).digest("hex").slice(0, n);

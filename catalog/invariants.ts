@@ -4,8 +4,8 @@
  * node security group only, the four tags, credentials and network access in the claim's namespace,
  * backups at or above the tier's minimum.
  */
-import type { ClaimRender } from "../../../catalog/render";
-import { untaggableKinds } from "../../../policy-packs/paved-compliance/policies/kubernetes/composition/model";
+import type { ClaimRender } from "./render";
+import { untaggableKinds } from "../policy-packs/paved-compliance/policies/kubernetes/composition/model";
 
 type Obj = Record<string, any>;
 const num = (v: unknown) => (typeof v === "bigint" ? Number(v) : (v as number));

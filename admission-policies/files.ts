@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as YAML from "yaml";
 import { TENANT_NETWORK_POLICY } from "./generating";
+import { namespaceObjectFor, type TenantNamespaces } from "./namespaces";
 import type { PolicyObject } from "./validating";
 import type { SuiteCase } from "./suites";
 
@@ -14,9 +15,9 @@ export interface RenderedPolicy {
     cases?: SuiteCase[];
 }
 
-const header = (stack: string) =>
+const header = (stack: string, suite = false) =>
     [
-        `# Generated from paved:admission in Pulumi.${stack}.yaml and the catalog's XRDs by admission-policies/`,
+        `# Generated from paved:admission${suite ? " and paved:tenants" : ""} in Pulumi.${stack}.yaml and the catalog's XRDs by admission-policies/`,
         "# (regenerate: npx tsx admission-policies/generate.ts). Do not edit: a test fails when this file differs.",
     ].join("\n") + "\n";
 
@@ -38,6 +39,7 @@ function testFile(policy: PolicyObject, cases: SuiteCase[]): unknown {
         metadata: { name: policy.metadata.name },
         policies: [`../${policy.metadata.name}.yaml`],
         resources: ["resources.yaml"],
+        variables: "values.yaml",
         results: [...groups.values()].map((g) => ({
             policy: policy.metadata.name,
             isValidatingPolicy: true,
@@ -49,19 +51,34 @@ function testFile(policy: PolicyObject, cases: SuiteCase[]): unknown {
     };
 }
 
+/**
+ * The Namespace of every case, as the cluster would hand it to the webhook (`namespaceObject`): an
+ * onboarded tenant's as the program creates it, any other bare. The real CLI needs them too.
+ */
+function valuesFile(cases: SuiteCase[], namespaces: TenantNamespaces): unknown {
+    const names = [...new Set(cases.map((c) => String(c.object.metadata.namespace)))].sort();
+    return {
+        apiVersion: "cli.kyverno.io/v1alpha1",
+        kind: "Value",
+        metadata: { name: "values" },
+        namespaces: names.map((n) => namespaceObjectFor(namespaces, n)),
+    };
+}
+
 function resourcesFile(cases: SuiteCase[]): string {
     return cases.map((c) => `# ${c.expected}${c.operation ? ` on ${c.operation}` : ""}: ${c.why}\n${toYaml(c.object)}`).join("---\n");
 }
 
 /** Every file of a stack's folder, keyed by path relative to admission-policies/. */
-export function renderStackFiles(stack: string, rendered: RenderedPolicy[]): Record<string, string> {
+export function renderStackFiles(stack: string, rendered: RenderedPolicy[], namespaces: TenantNamespaces): Record<string, string> {
     const files: Record<string, string> = {};
     for (const { policy, cases } of rendered) {
         const dir = `${stack}/${policy.metadata.name}`;
         files[`${dir}/${policy.metadata.name}.yaml`] = header(stack) + toYaml(policy);
         if (cases) {
-            files[`${dir}/.kyverno-test/kyverno-test.yaml`] = header(stack) + toYaml(testFile(policy, cases));
-            files[`${dir}/.kyverno-test/resources.yaml`] = header(stack) + resourcesFile(cases);
+            files[`${dir}/.kyverno-test/kyverno-test.yaml`] = header(stack, true) + toYaml(testFile(policy, cases));
+            files[`${dir}/.kyverno-test/resources.yaml`] = header(stack, true) + resourcesFile(cases);
+            files[`${dir}/.kyverno-test/values.yaml`] = header(stack, true) + toYaml(valuesFile(cases, namespaces));
         }
     }
     return files;

@@ -13,6 +13,8 @@ import { parseStackConfig, StackConfigError, type PlatformConfig } from "../stac
 import { admit, buildResourceMap, compilePolicies, type CompiledPolicySet, type ResourceMap } from "../admission-evaluator";
 import type { AdmissionConfig } from "./config";
 import { renderStackFiles, type RenderedPolicy } from "./files";
+import { namespaceObjectFor, tenantNamespaces, type TenantNamespaces } from "./namespaces";
+import type { TenantSpec } from "../components/tenants/manifests";
 import { tenantNetworkPolicy } from "./generating";
 import { planAdmission, type AdmissionPlan } from "./plan";
 import { claimSuite, labelSuite } from "./suites";
@@ -25,6 +27,7 @@ export { expectClaim, expectLabels } from "./oracle";
 export { CLAIM_LABELS_POLICY, type PolicyObject } from "./validating";
 export { TENANT_NETWORK_POLICY } from "./generating";
 export { policiesDir } from "./files";
+export { bareNamespace, namespaceObjectFor, tenantNamespaces, type TenantNamespaces } from "./namespaces";
 
 const repositoryRoot = path.resolve(__dirname, "..");
 
@@ -41,13 +44,16 @@ export interface AdmissionSource {
     stack: string;
     environment: string;
     admission: AdmissionConfig;
+    /** `paved:tenants`: the suites judge claims in these namespaces as the program creates them. */
+    tenants?: Readonly<Record<string, TenantSpec>>;
     catalog?: Catalog;
 }
 
 /** Plans and generates a stack's policies; a config the catalog contradicts is a UserInputError (exit 2) listing every problem. */
 export function generateAdmissionPolicies(source: AdmissionSource, options: { suites?: boolean } = {}): AdmissionPolicies {
     const catalog = source.catalog ?? loadCatalog();
-    const { plan, problems } = planAdmission({ stack: source.stack, environment: source.environment, admission: source.admission, catalog });
+    const namespaces = tenantNamespaces(source.tenants ?? {}, source.environment);
+    const { plan, problems } = planAdmission({ stack: source.stack, environment: source.environment, admission: source.admission, catalog, namespaces });
     if (problems.length > 0) throw problemsError(`invalid paved:admission for stack ${source.stack}:`, problems);
     const rendered: RenderedPolicy[] = [
         { policy: claimLabelsPolicy(plan), cases: options.suites === false ? undefined : labelSuite(plan) },
@@ -66,7 +72,7 @@ export function stackConfig(stack: string): PlatformConfig {
 /** A stack's policies from its `Pulumi.<stack>.yaml`. */
 export function admissionPoliciesForStack(stack: string, catalog?: Catalog): AdmissionPolicies {
     const cfg = stackConfig(stack);
-    return generateAdmissionPolicies({ stack, environment: cfg.environment, admission: cfg.admission, catalog });
+    return generateAdmissionPolicies({ stack, environment: cfg.environment, admission: cfg.admission, tenants: cfg.tenants, catalog });
 }
 
 /** Every stack of the project (`Pulumi.<stack>.yaml` beside Pulumi.yaml). */
@@ -76,7 +82,8 @@ export function stacks(): string[] {
 
 /** The files the generator writes for a stack. */
 export function stackFiles(stack: string, catalog?: Catalog): Record<string, string> {
-    return renderStackFiles(stack, admissionPoliciesForStack(stack, catalog).rendered);
+    const generated = admissionPoliciesForStack(stack, catalog);
+    return renderStackFiles(stack, generated.rendered, generated.plan.namespaces);
 }
 
 /** Kind ↔ plural for the claims (and XRs) of the catalog, on top of the core kinds. */
@@ -108,14 +115,37 @@ export function policiesForProgram(stack: string, cfg: Pick<PlatformConfig, "env
     return generateAdmissionPolicies({ stack, environment: cfg.environment, admission: cfg.admission, catalog }, { suites: false }).policies;
 }
 
+const namespacesCache = new Map<string, TenantNamespaces>();
+
+/** A stack's onboarded tenant namespaces as the cluster serves them (`paved:tenants` of `Pulumi.<stack>.yaml`), once per process. */
+export function stackTenantNamespaces(stack: string): TenantNamespaces {
+    let namespaces = namespacesCache.get(stack);
+    if (!namespaces) {
+        const cfg = stackConfig(stack);
+        namespaces = tenantNamespaces(cfg.tenants, cfg.environment);
+        namespacesCache.set(stack, namespaces);
+    }
+    return namespaces;
+}
+
+/**
+ * The Namespace object the API server would hand the webhook for a namespaced object in `namespace`
+ * on the stack's cluster: the onboarded tenant's as the program creates it, else a bare namespace.
+ */
+export function namespaceObjectForStack(stack: string, namespace: string): Record<string, unknown> {
+    return namespaceObjectFor(stackTenantNamespaces(stack), namespace) as unknown as Record<string, unknown>;
+}
+
 /**
  * Why the stack's admission policies deny a claim as a developer's CREATE (empty when admitted):
  * one "Policy <name> failed: <message>" line per denying policy. The object should be the one the
- * API server hands the webhook: schema-validated and defaulted, in its namespace (default when none).
+ * API server hands the webhook: schema-validated and defaulted, in its namespace (default when none),
+ * judged with that namespace as the stack's cluster holds it (`namespaceObjectForStack`).
  */
 export function admissionDenials(stack: string, object: Record<string, unknown>): string[] {
     const compiled = compiledAdmissionPolicies(stack);
     const metadata = (object.metadata ?? {}) as Record<string, unknown>;
-    const subject = typeof metadata.namespace === "string" && metadata.namespace !== "" ? object : { ...object, metadata: { ...metadata, namespace: "default" } };
-    return admit(compiled, { object: subject }).denials;
+    const namespace = typeof metadata.namespace === "string" && metadata.namespace !== "" ? metadata.namespace : "default";
+    const subject = namespace === metadata.namespace ? object : { ...object, metadata: { ...metadata, namespace } };
+    return admit(compiled, { object: subject, namespaceObject: namespaceObjectForStack(stack, namespace) }).denials;
 }

@@ -11,6 +11,8 @@ export type Expected = { status: "pass" | "fail" | "skip"; why: string };
 export interface OracleRequest {
     object: unknown;
     oldObject?: unknown;
+    /** The claim's Namespace as the API server hands it (null or absent: none). */
+    namespaceObject?: unknown;
     operation?: "CREATE" | "UPDATE";
     username?: string;
 }
@@ -30,15 +32,29 @@ function skipped(req: OracleRequest): Expected | undefined {
     return undefined;
 }
 
-/** The `claim-labels` verdict. */
+/** A label with a non-empty string value. */
+const labelSet = (labels: Obj, key: string): boolean => Object.prototype.hasOwnProperty.call(labels, key) && typeof labels[key] === "string" && labels[key] !== "";
+
+/**
+ * The `claim-labels` verdict: each required label set on the claim or, failing that, on its
+ * namespace; the environment is the claim's label when set, else the namespace's.
+ */
 export function expectLabels(plan: AdmissionPlan, req: OracleRequest): Expected {
     const skip = skipped(req);
     if (skip) return skip;
-    const labels = mapOr(mapOr(mapOr(req.object).metadata).labels);
-    const missing = REQUIRED_CLAIM_LABELS.filter((l) => typeof labels[l] !== "string" || labels[l] === "");
+    const metadata = mapOr(mapOr(req.object).metadata);
+    const labels = mapOr(metadata.labels);
+    // The API server hands a Namespace only with an object in one (it always fills the namespace in; offline it may be absent).
+    const namespaced = typeof metadata.namespace === "string" && metadata.namespace !== "";
+    const inherited = namespaced ? mapOr(mapOr(mapOr(req.namespaceObject).metadata).labels) : {};
+    const missing = REQUIRED_CLAIM_LABELS.filter((l) => !labelSet(labels, l) && !labelSet(inherited, l));
     if (missing.length > 0) return { status: "fail", why: `missing labels ${missing.join(", ")}` };
-    if (labels.environment !== plan.environment) return { status: "fail", why: `environment ${String(labels.environment)} is not ${plan.environment}` };
-    return { status: "pass", why: "labelled for this environment" };
+    const environment = labelSet(labels, "environment") ? labels.environment : inherited.environment;
+    if (environment !== plan.environment) {
+        return { status: "fail", why: `environment ${String(environment)} (${labelSet(labels, "environment") ? "on the claim" : "from the namespace"}) is not ${plan.environment}` };
+    }
+    const from = REQUIRED_CLAIM_LABELS.filter((l) => !labelSet(labels, l));
+    return { status: "pass", why: from.length === 0 ? "labelled for this environment" : `labelled for this environment (${from.join(", ")} from the namespace)` };
 }
 
 /** A parameter's value as the policy reads it: the XRD default when absent, null when neither. */

@@ -1,8 +1,12 @@
 import type { Catalog, CatalogApi } from "../catalog";
 import type { AdmissionConfig, ParameterRule } from "./config";
+import type { TenantNamespaces } from "./namespaces";
 import { xrdParameters, type XrdParameter } from "./xrd-parameters";
 
-/** Labels every claim carries (the golden-path template sets them); the Owner, App, Environment and CostCenter of its resources. */
+/**
+ * Labels every claim carries, on the claim or inherited from its namespace (an onboarded tenant's
+ * namespace carries them all, `paved:tenants`); the Owner, App, Environment and CostCenter of its resources.
+ */
 export const REQUIRED_CLAIM_LABELS = ["owner", "app", "environment", "cost-center"] as const;
 
 /**
@@ -39,6 +43,8 @@ export interface AdmissionPlan {
     stack: string;
     environment: string;
     claims: ClaimPlan[];
+    /** The onboarded tenants' namespaces as the cluster serves them (`paved:tenants`): the suites judge claims in them. */
+    namespaces: TenantNamespaces;
     /** Facts a reviewer should know (APIs without environment rules). */
     warnings: string[];
 }
@@ -50,6 +56,8 @@ export interface PlanInput {
     /** `paved:admission`. */
     admission: AdmissionConfig;
     catalog: Catalog;
+    /** The stack's tenant namespaces as served (admission-policies/namespaces.ts); none when absent. */
+    namespaces?: TenantNamespaces;
 }
 
 export function claimPolicyName(api: CatalogApi): string {
@@ -101,7 +109,7 @@ export function planAdmission(input: PlanInput): { plan: AdmissionPlan; problems
             unconfigured: !rules,
         };
     });
-    return { plan: { stack: input.stack, environment: input.environment, claims, warnings }, problems };
+    return { plan: { stack: input.stack, environment: input.environment, claims, namespaces: input.namespaces ?? {}, warnings }, problems };
 }
 
 function ruleProblems(at: string, xrd: XrdParameter, rule: ParameterRule): string[] {

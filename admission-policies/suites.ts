@@ -1,5 +1,6 @@
 import type { CatalogApi } from "../catalog";
 import { exampleLabels, withGoldenPathLabels } from "./golden-path";
+import { namespaceObjectFor } from "./namespaces";
 import { expectClaim, expectLabels, type Expected } from "./oracle";
 import type { AdmissionPlan, ClaimPlan, PlannedParameter } from "./plan";
 
@@ -22,6 +23,8 @@ export interface SuiteCase {
 }
 
 export const SYNTHETIC_NAMESPACE = "team-a";
+/** A namespace no stack onboards: claims there carry their labels themselves or are denied. */
+export const UNREGISTERED_NAMESPACE = "not-onboarded";
 
 function plainJson(value: unknown): any {
     return JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? Number(v) : v)));
@@ -73,30 +76,53 @@ function beingDeleted(claim: Obj, name: string): Obj {
     return copy;
 }
 
-/** `claim-labels`: every catalog example with golden-path labels passes; missing or wrong labels fail. */
+const AS_WRITTEN = "catalog example as written (no labels)";
+
+/**
+ * `claim-labels`: every catalog example as written (admitted where its namespace is onboarded, the
+ * oracle says which) and with golden-path labels (admitted anywhere); in a namespace nobody onboarded,
+ * missing or wrong labels fail; in an onboarded one, labels are inherited, partly or wholly, and a
+ * claim's own environment label overrides the namespace's.
+ */
 export function labelSuite(plan: AdmissionPlan): SuiteCase[] {
+    if (Object.prototype.hasOwnProperty.call(plan.namespaces, UNREGISTERED_NAMESPACE)) {
+        throw new Error(`admission-policies: stack ${plan.stack} onboards ${UNREGISTERED_NAMESPACE}, the namespace the suites use as not onboarded`);
+    }
+    const tenant = Object.keys(plan.namespaces).sort()[0];
     const cases: SuiteCase[] = [];
     for (const claim of plan.claims) {
         const kind = claim.api.claimKind;
-        const labelled = examples(claim.api, plan.environment);
+        for (const object of claim.api.examples.map((e) => plainJson(e.object) as Obj)) {
+            cases.push({ name: object.metadata.name, kind, object, expected: "pass", why: AS_WRITTEN });
+        }
+        const labelled = examples(claim.api, plan.environment).map((o) => ({ ...o, metadata: { ...o.metadata, name: `${o.metadata.name}-golden-path` } }));
         for (const object of labelled) cases.push({ name: object.metadata.name, kind, object, expected: "pass", why: "catalog example with the golden-path labels" });
         const base = labelled[0] ?? synthetic(plan, claim.api, slug(kind), {});
         const prefix = slug(kind);
-        const variant = (suffix: string, edit: (labels: Obj, o: Obj) => void, why: string): void => {
+        const variant = (suffix: string, namespace: string, expected: "pass" | "fail", edit: (labels: Obj, o: Obj) => void, why: string): void => {
             const object = structuredClone(base);
             object.metadata.name = `${prefix}-${suffix}`;
+            object.metadata.namespace = namespace;
             edit(object.metadata.labels, object);
-            cases.push({ name: object.metadata.name, kind, object, expected: "fail", why });
+            cases.push({ name: object.metadata.name, kind, object, expected, why });
         };
-        variant("no-labels", (_l, o) => delete o.metadata.labels, "no labels at all");
-        variant("no-cost-center", (l) => delete l["cost-center"], "cost-center missing");
-        variant("empty-owner", (l) => (l.owner = ""), "owner empty");
-        variant("other-environment", (l) => (l.environment = otherEnvironment(plan.environment)), `environment label is not ${plan.environment}`);
+        const elsewhere = UNREGISTERED_NAMESPACE;
+        variant("no-labels", elsewhere, "fail", (_l, o) => delete o.metadata.labels, "no labels at all, in a namespace nobody onboarded");
+        variant("no-cost-center", elsewhere, "fail", (l) => delete l["cost-center"], "cost-center missing, in a namespace nobody onboarded");
+        variant("empty-owner", elsewhere, "fail", (l) => (l.owner = ""), "owner empty, in a namespace nobody onboarded");
+        variant("other-environment", elsewhere, "fail", (l) => (l.environment = otherEnvironment(plan.environment)), `environment label is not ${plan.environment}`);
+        if (tenant !== undefined) {
+            variant("inherits-all", tenant, "pass", (_l, o) => delete o.metadata.labels, `no labels: all four inherited from the onboarded namespace ${tenant}`);
+            variant("partial-labels", tenant, "pass", (_l, o) => (o.metadata.labels = { owner: "platform-guests", app: "reporting" }), `owner and app on the claim, environment and cost-center from ${tenant}`);
+            variant("empty-owner-inherits", tenant, "pass", (l) => (l.owner = ""), `owner empty on the claim: ${tenant}'s applies`);
+            variant("overrides-environment", tenant, "fail", (_l, o) => (o.metadata.labels = { environment: otherEnvironment(plan.environment) }), `the claim's environment label overrides ${tenant}'s with one that is not ${plan.environment}`);
+        }
         const deleted = beingDeleted(base, `${prefix}-being-deleted`);
+        deleted.metadata.namespace = elsewhere;
         delete deleted.metadata.labels;
         cases.push({ name: deleted.metadata.name, kind, object: deleted, expected: "skip", why: "being deleted: not judged again" });
     }
-    return checked(cases, (c) => expectLabels(plan, { object: c.object, operation: c.operation }));
+    return checked(cases, (c) => expectLabels(plan, { object: c.object, operation: c.operation, namespaceObject: namespaceObjectFor(plan.namespaces, c.object.metadata.namespace) }), [AS_WRITTEN]);
 }
 
 /** A value the rule allows, for building the compliant claim. */
@@ -241,9 +267,7 @@ export function claimSuite(plan: AdmissionPlan, claim: ClaimPlan): SuiteCase[] {
 function checked(cases: SuiteCase[], oracle: (c: SuiteCase) => Expected, fromOracle: string[] = []): SuiteCase[] {
     return cases.map((c) => {
         const expected = oracle(c);
-        if (fromOracle.includes(c.why)) {
-            return expected.status === "pass" ? c : { ...c, expected: expected.status, why: `${c.why}: ${expected.why}` };
-        }
+        if (fromOracle.includes(c.why)) return { ...c, expected: expected.status, why: `${c.why}: ${expected.why}` };
         if (expected.status !== c.expected) {
             throw new Error(`admission-policies: case ${c.kind} ${c.name} was built to ${c.expected} but the oracle says ${expected.status} (${expected.why})`);
         }

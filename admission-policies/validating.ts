@@ -79,17 +79,28 @@ function validatingPolicy(metadata: PolicyObject["metadata"], claims: readonly C
 
 export const CLAIM_LABELS_POLICY = "claim-labels";
 
-/** Every claim kind of the catalog: the required labels, and the environment label equal to the cluster's. */
+/** What the denial tells a developer to do about missing labels. */
+export const MISSING_LABELS_HINT = "set them on the claim or onboard the namespace in paved:tenants";
+
+/**
+ * Every claim kind of the catalog: the required labels, each on the claim or inherited from its
+ * namespace (`namespaceObject`, an onboarded tenant's carries them all), and the effective environment
+ * label (the claim's, else the namespace's) equal to the cluster's.
+ *
+ * `namespaceObject` is typed (a Namespace) in Kyverno and dyn offline: it is read only through
+ * `.?metadata.?labels.orValue({})`, which type-checks for both, never compared with another type.
+ */
 export function claimLabelsPolicy(plan: AdmissionPlan): PolicyObject {
     const required = celList([...REQUIRED_CLAIM_LABELS]);
     const env = celString(plan.environment);
     const kinds = plan.claims.map((c) => c.api.claimKind).join(", ");
+    const set = (map: string, key: string) => `(${key} in ${map} && type(${map}[${key}]) == string && ${map}[${key}] != '')`;
     return validatingPolicy(
         metadataFor(
             plan,
             CLAIM_LABELS_POLICY,
-            "Claims carry owner, app, environment and cost-center labels for this environment",
-            `Every claim (${kinds}) must carry the labels ${REQUIRED_CLAIM_LABELS.join(", ")} with non-empty values, and its environment label must be "${plan.environment}", the environment of this cluster.`,
+            "Claims carry owner, app, environment and cost-center labels for this environment, on the claim or from their namespace",
+            `Every claim (${kinds}) must carry the labels ${REQUIRED_CLAIM_LABELS.join(", ")} with non-empty values, each set on the claim or inherited from its namespace's labels (a namespace onboarded in paved:tenants carries all four), and its environment label (the claim's, else the namespace's) must be "${plan.environment}", the environment of this cluster.`,
         ),
         plan.claims,
         [
@@ -99,25 +110,34 @@ export function claimLabelsPolicy(plan: AdmissionPlan): PolicyObject {
                     "type(object.?metadata.orValue({})) == map && type(object.?metadata.?labels.orValue({})) == map\n  ? object.?metadata.?labels.orValue({})\n  : {}",
             },
             {
+                name: "namespaceLabels",
+                expression:
+                    "namespaceObject != null && type(namespaceObject.?metadata.?labels.orValue({})) == map\n  ? namespaceObject.?metadata.?labels.orValue({})\n  : {}",
+            },
+            {
                 name: "missing",
-                expression: `${required}.filter(l, !(l in variables.labels) || type(variables.labels[l]) != string || variables.labels[l] == '')`,
+                expression: `${required}.filter(l, !${set("variables.labels", "l")} && !${set("variables.namespaceLabels", "l")})`,
             },
             {
                 name: "environment",
-                expression: "type(variables.labels[?'environment'].orValue('')) == string ? variables.labels[?'environment'].orValue('') : ''",
+                expression: [
+                    `${set("variables.labels", "'environment'")} ? variables.labels['environment']`,
+                    `: ${set("variables.namespaceLabels", "'environment'")} ? variables.namespaceLabels['environment']`,
+                    ": ''",
+                ].join("\n"),
             },
         ],
         [
             {
                 expression: "variables.missing.size() == 0",
-                message: `a claim must carry the labels ${REQUIRED_CLAIM_LABELS.join(", ")}`,
-                messageExpression: `request.kind.kind + ' is missing the required labels: ' + variables.missing.join(', ') + ' (the golden-path template sets ${REQUIRED_CLAIM_LABELS.join(", ")})'`,
+                message: `a claim must carry the labels ${REQUIRED_CLAIM_LABELS.join(", ")}: ${MISSING_LABELS_HINT}`,
+                messageExpression: `request.kind.kind + ' is missing the required labels: ' + variables.missing.join(', ') + ' (${MISSING_LABELS_HINT}; namespace ' + request.namespace + ' does not carry them)'`,
                 reason: "Invalid",
             },
             {
                 expression: `variables.environment == ${env}`,
                 message: `the environment label must be ${plan.environment} in this cluster`,
-                messageExpression: `'label environment is "' + variables.environment + '" but this cluster is ${plan.environment}'`,
+                messageExpression: `'label environment is "' + variables.environment + '" but this cluster is ${plan.environment}' + (${set("variables.labels", "'environment'")} ? ' (set on the claim, which overrides its namespace)' : ' (inherited from namespace ' + request.namespace + ')')`,
                 reason: "Forbidden",
             },
         ],

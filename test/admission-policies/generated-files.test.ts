@@ -3,8 +3,11 @@ import * as path from "path";
 import { guessPlural, readKubernetesYaml, runKyvernoTests } from "../../admission-evaluator";
 import { loadCatalog } from "../../catalog";
 import { catalogResourceMap, policiesDir, stackFiles } from "../../admission-policies";
+import * as YAML from "yaml";
 import { filesOnDisk } from "../../admission-policies/files";
 import { allStacks, policiesOf } from "./helpers";
+
+const readYaml = (text: string): any => YAML.parse(text);
 
 describe("admission-policies: committed policies and suites", () => {
     for (const stack of allStacks) {
@@ -40,18 +43,45 @@ describe("admission-policies: committed policies and suites", () => {
                 }
             });
 
-            it("suites include claims with optional fields missing and every catalog example", () => {
+            it("suites include claims with optional fields missing and every catalog example, as written and with golden-path labels", () => {
                 const byPolicy = new Map(policiesOf(stack).rendered.map((r) => [r.policy.metadata.name, r.cases ?? []]));
+                const onboarded = Object.keys(policiesOf(stack).plan.namespaces);
+                assert.ok(onboarded.includes("claims-service"), "the reference claim's namespace is onboarded");
                 for (const api of loadCatalog().apis) {
                     const cases = byPolicy.get(`${api.claimKind.toLowerCase()}-claims`)!;
                     const minimal = cases.find((c) => c.name.endsWith("-minimal"))!;
                     assert.equal(minimal.object.spec.compositionRef, undefined);
                     for (const example of api.examples) {
-                        const name = (example.object.metadata as { name: string }).name;
+                        const { name, namespace } = example.object.metadata as { name: string; namespace: string };
                         assert.ok(cases.some((c) => c.name === name), `${api.claimKind} example ${name} in the suite`);
-                        assert.ok(byPolicy.get("claim-labels")!.some((c) => c.name === name && c.expected === "pass"));
+                        const labels = byPolicy.get("claim-labels")!.filter((c) => c.kind === api.claimKind);
+                        const asWritten = labels.find((c) => c.name === name)!;
+                        assert.deepEqual(asWritten.object.metadata, example.object.metadata, "unchanged");
+                        assert.equal(asWritten.expected, onboarded.includes(namespace) ? "pass" : "fail", `${name} in ${namespace}: admitted exactly where the namespace is onboarded`);
+                        assert.ok(labels.some((c) => c.name === `${name}-golden-path` && c.expected === "pass"));
                     }
                 }
+            });
+
+            it("every suite's values give the Namespace of each of its cases: an onboarded tenant's as the program creates it, any other bare", () => {
+                const { plan, rendered } = policiesOf(stack);
+                const files = stackFiles(stack, loadCatalog());
+                for (const r of rendered.filter((x) => x.cases)) {
+                    const dir = `${stack}/${r.policy.metadata.name}/.kyverno-test`;
+                    const test = readYaml(files[`${dir}/kyverno-test.yaml`]);
+                    assert.equal(test.variables, "values.yaml");
+                    const values = readYaml(files[`${dir}/values.yaml`]);
+                    const byName = new Map((values.namespaces as any[]).map((n) => [n.metadata.name, n]));
+                    for (const c of r.cases!) {
+                        const ns = byName.get(c.object.metadata.namespace);
+                        assert.ok(ns, `${dir}: no Namespace ${c.object.metadata.namespace}`);
+                        assert.equal(ns.metadata.labels["kubernetes.io/metadata.name"], c.object.metadata.namespace);
+                        const tenant = plan.namespaces[c.object.metadata.namespace];
+                        if (tenant) assert.deepEqual(ns, tenant);
+                        else assert.deepEqual(Object.keys(ns.metadata.labels), ["kubernetes.io/metadata.name"]);
+                    }
+                }
+                assert.equal(plan.namespaces["claims-service"].metadata.labels.environment, stack);
             });
         });
     }

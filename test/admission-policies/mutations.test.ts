@@ -41,6 +41,17 @@ function mutationsOf(policy: PolicyObject): Mutation[] {
     spec(policy).variables.forEach((v, i) => {
         if (v.name === "missing") out.push({ name: "required labels without cost-center", apply: (p) => (spec(p).variables[i].expression = v.expression.replace(", 'cost-center'", "")) });
         if (v.name === "labels") out.push({ name: "labels read from annotations", apply: (p) => (spec(p).variables[i].expression = v.expression.replaceAll(".?labels", ".?annotations")) });
+        if (v.name === "namespaceLabels") {
+            out.push({ name: "namespace labels ignored", apply: (p) => (spec(p).variables[i].expression = "{}") });
+            out.push({ name: "namespace labels read from its annotations", apply: (p) => (spec(p).variables[i].expression = v.expression.replaceAll(".?labels", ".?annotations")) });
+        }
+        if (v.name === "missing") out.push({ name: "a label inherited from the namespace does not count", apply: (p) => (spec(p).variables[i].expression = v.expression.replaceAll("variables.namespaceLabels", "variables.labels")) });
+        if (v.name === "environment") {
+            const swap = (e: string) => e.replaceAll("variables.labels", "\u0000").replaceAll("variables.namespaceLabels", "variables.labels").replaceAll("\u0000", "variables.namespaceLabels");
+            out.push({ name: "environment: the claim's label ignored", apply: (p) => (spec(p).variables[i].expression = v.expression.replaceAll("variables.labels", "variables.namespaceLabels")) });
+            out.push({ name: "environment: the namespace's label ignored", apply: (p) => (spec(p).variables[i].expression = v.expression.replaceAll("variables.namespaceLabels", "variables.labels")) });
+            out.push({ name: "environment: the namespace's label wins over the claim's", apply: (p) => (spec(p).variables[i].expression = swap(v.expression)) });
+        }
         if (v.name === "compositions") out.push({ name: "compositionSelector ignored", apply: (p) => (spec(p).variables[i].expression = v.expression.replace("variables.compositionSelector.size() > 0", "false")) });
         if (/^param[A-Z]/.test(v.name) && !v.expression.endsWith(".orValue(null)") && hasEquals(policy, v.name)) {
             out.push({ name: `${v.name}: XRD default ignored`, apply: (p) => (spec(p).variables[i].expression = v.expression.replace(/\.orValue\(.*\)$/, ".orValue(null)")) });

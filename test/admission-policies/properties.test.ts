@@ -2,15 +2,15 @@ import { strict as assert } from "assert";
 import fc from "fast-check";
 import { admit, type AdmissionResult } from "../../admission-evaluator";
 import { loadCatalog, type CatalogApi } from "../../catalog";
-import { expectClaim, expectLabels, withGoldenPathLabels } from "../../admission-policies";
+import { bareNamespace, expectClaim, expectLabels, withGoldenPathLabels } from "../../admission-policies";
 import { xrdSchema } from "../../admission-policies/xrd-parameters";
 import { allStacks, compiledFor, policiesOf } from "./helpers";
 
 /**
  * For ANY object — claims valid for their XRD schema, the same with fields removed, random JSON in
- * their spec, labels and metadata, UPDATEs with any old object — every policy passes, fails or
- * skips with a message (never a CEL error), and the verdict is the one the plain-TypeScript oracle
- * (admission-policies/oracle.ts) gives.
+ * their spec, labels and metadata, UPDATEs with any old object — in any namespace (none, onboarded,
+ * bare, random labels, random JSON) every policy passes, fails or skips with a message (never a CEL
+ * error), and the verdict is the one the plain-TypeScript oracle (admission-policies/oracle.ts) gives.
  */
 
 type Schema = { type?: string; properties?: Record<string, Schema>; required?: string[]; enum?: unknown[]; minimum?: number | bigint; maximum?: number | bigint; pattern?: string; maxLength?: number | bigint; default?: unknown };
@@ -105,14 +105,29 @@ const randomJsonClaims = fc
         spec: nestParams ? { parameters: spec, compositionRef: labels, compositionSelector: { matchLabels: extra } } : spec,
     }));
 
-function check(stackName: string, result: AdmissionResult, object: unknown, oldObject: unknown, operation: "CREATE" | "UPDATE"): void {
+/**
+ * The claim's Namespace: none, an onboarded tenant's of either stack (so also one of the other
+ * environment), a bare one, one with random required labels (some empty, of another type, or the
+ * wrong environment), or random JSON where the metadata and labels are.
+ */
+const requiredLabel = fc.constantFrom("owner", "app", "environment", "cost-center", "team");
+const labelValues = fc.oneof(fc.constantFrom("dev", "prod", "staging", "", "claims-team", "CC-4200-CLAIMS"), fc.jsonValue());
+const namespaceObjects: fc.Arbitrary<unknown> = fc.oneof(
+    fc.constant(null),
+    fc.constantFrom(...allStacks.flatMap((s) => Object.values(policiesOf(s).plan.namespaces))),
+    fc.constant(bareNamespace("not-onboarded")),
+    fc.dictionary(requiredLabel, labelValues, { maxKeys: 5 }).map((labels) => ({ apiVersion: "v1", kind: "Namespace", metadata: { name: "random", labels } })),
+    fc.tuple(fc.jsonValue(), fc.jsonValue()).map(([metadata, labels]) => ({ apiVersion: "v1", kind: "Namespace", metadata: typeof metadata === "object" && metadata !== null && !Array.isArray(metadata) ? { ...metadata, labels } : metadata })),
+);
+
+function check(stackName: string, result: AdmissionResult, object: unknown, oldObject: unknown, operation: "CREATE" | "UPDATE", namespaceObject: unknown = null): void {
     const plan = policiesOf(stackName).plan;
     for (const r of result.results) {
         assert.notEqual(r.status, "error", `${r.policy}: ${r.message}`);
         assert.ok(r.message.trim() !== "", `${r.policy}: empty message`);
         if (r.status === "skip") continue;
         const expected = r.policy === "claim-labels"
-            ? expectLabels(plan, { object, operation })
+            ? expectLabels(plan, { object, operation, namespaceObject })
             : expectClaim(plan.claims.find((c) => c.policyName === r.policy)!, { object, oldObject, operation });
         assert.equal(r.status, expected.status, `${r.policy}: CEL says ${r.status} (${r.message}), oracle says ${expected.status} (${expected.why})`);
     }
@@ -121,7 +136,7 @@ function check(stackName: string, result: AdmissionResult, object: unknown, oldO
 
 function property(objects: fc.Arbitrary<Record<string, any>>, runs: number) {
     fc.assert(
-        fc.property(stack, objects, (s, object) => check(s, admit(compiledFor(s), { object }), object, undefined, "CREATE")),
+        fc.property(stack, objects, namespaceObjects, (s, object, namespaceObject) => check(s, admit(compiledFor(s), { object, namespaceObject }), object, undefined, "CREATE", namespaceObject)),
         { numRuns: runs },
     );
 }
@@ -133,18 +148,36 @@ describe("admission-policies: properties over any object", () => {
     it("UPDATE with any old object (valid, truncated or random): never an error, as the oracle decides", () => {
         const anyClaim = fc.oneof(validClaims, claimsWithFieldsRemoved, randomJsonClaims);
         fc.assert(
-            fc.property(stack, anyClaim, anyClaim, (s, object, old) => {
+            fc.property(stack, anyClaim, anyClaim, namespaceObjects, (s, object, old, namespaceObject) => {
                 const oldObject = { ...old, apiVersion: object.apiVersion, kind: object.kind };
-                check(s, admit(compiledFor(s), { object, oldObject, operation: "UPDATE" }), object, oldObject, "UPDATE");
+                check(s, admit(compiledFor(s), { object, oldObject, operation: "UPDATE", namespaceObject }), object, oldObject, "UPDATE", namespaceObject);
             }),
             { numRuns: 300 },
         );
     });
     it("the generator finds failures as well as passes (the properties are not vacuous)", () => {
         const seen = new Set<string>();
-        fc.assert(fc.property(stack, validClaims, (s, object) => {
-            for (const r of admit(compiledFor(s), { object }).results) seen.add(`${r.policy === "claim-labels" ? "labels" : "claim"}:${r.status}`);
-        }), { numRuns: 300 });
-        for (const k of ["labels:pass", "labels:fail", "claim:pass", "claim:fail"]) assert.ok(seen.has(k), k);
+        fc.assert(fc.property(stack, validClaims, namespaceObjects, (s, object, namespaceObject) => {
+            for (const r of admit(compiledFor(s), { object, namespaceObject }).results) seen.add(`${r.policy === "claim-labels" ? "labels" : "claim"}:${r.status}`);
+            const labels = expectLabels(policiesOf(s).plan, { object, namespaceObject });
+            if (labels.status === "pass" && /from the namespace/.test(labels.why)) seen.add("labels:pass-inherited");
+            if (labels.status === "fail" && /from the namespace\) is not/.test(labels.why)) seen.add("labels:fail-inherited-environment");
+        }), { numRuns: 400 });
+        for (const k of ["labels:pass", "labels:fail", "claim:pass", "claim:fail", "labels:pass-inherited", "labels:fail-inherited-environment"]) assert.ok(seen.has(k), k);
+    });
+
+    it("a claim with no labels: admitted by claim-labels exactly when its namespace carries all four with this stack's environment", () => {
+        fc.assert(
+            fc.property(stack, validClaims, namespaceObjects, (s, claim, namespaceObject) => {
+                const object = structuredClone(claim);
+                delete object.metadata.labels;
+                const r = admit(compiledFor(s), { object, namespaceObject }).results.find((x) => x.policy === "claim-labels")!;
+                const nsLabels = (namespaceObject as any)?.metadata?.labels;
+                const carries = typeof nsLabels === "object" && nsLabels !== null && !Array.isArray(nsLabels)
+                    && ["owner", "app", "environment", "cost-center"].every((l) => Object.prototype.hasOwnProperty.call(nsLabels, l) && typeof nsLabels[l] === "string" && nsLabels[l] !== "");
+                assert.equal(r.status, carries && nsLabels.environment === s ? "pass" : "fail", r.message);
+            }),
+            { numRuns: 300 },
+        );
     });
 });

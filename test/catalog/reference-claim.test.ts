@@ -3,6 +3,8 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { admit } from "../../admission-evaluator";
+import { admissionDenials, bareNamespace, compiledAdmissionPolicies, namespaceObjectForStack } from "../../admission-policies";
 import { renderClaim } from "../../catalog/render";
 import { parseManifests } from "../../manifest-validator";
 import { byName, catalog, env, environment } from "./helpers/catalog";
@@ -31,6 +33,30 @@ describe("catalog: the reference claim, unchanged", () => {
     it("is the claim the catalog ships as its example (catalog/postgresql/examples/reference-claim.yaml)", () => {
         const file = path.join(catalog.dir, "postgresql", "examples", "reference-claim.yaml");
         assert.deepEqual(parseManifests(fs.readFileSync(file, "utf8"))[0], claim);
+    });
+
+    describe("admission, unchanged (no labels on the claim)", () => {
+        const { claim: admitted } = renderClaim(claim, { environment });
+
+        it("is admitted in dev: claims-service is onboarded in paved:tenants and the claim inherits owner, app, environment and cost-center", () => {
+            assert.deepEqual(admissionDenials("dev", admitted as Record<string, unknown>), []);
+            const labels = (namespaceObjectForStack("dev", "claims-service").metadata as { labels: Record<string, string> }).labels;
+            assert.deepEqual([labels.owner, labels.app, labels.environment, labels["cost-center"]], ["claims-team", "claims-service", "dev", "CC-4200-CLAIMS"]);
+        });
+
+        it("is denied in dev without the onboarded namespace, naming every missing label", () => {
+            const verdict = admit(compiledAdmissionPolicies("dev"), { object: admitted, namespaceObject: bareNamespace("claims-service") });
+            assert.equal(verdict.admitted, false);
+            assert.deepEqual(verdict.denials, [
+                "Policy claim-labels failed: PostgreSQLInstance is missing the required labels: owner, app, environment, cost-center (set them on the claim or onboard the namespace in paved:tenants; namespace claims-service does not carry them)",
+            ]);
+        });
+
+        it("is denied in prod (the hardened composition and a production class only), not for its labels", () => {
+            const denials = admissionDenials("prod", admitted as Record<string, unknown>);
+            assert.equal(denials.length, 1);
+            assert.match(denials[0], /^Policy postgresqlinstance-claims failed: spec\.parameters\.instanceClass db\.t3\.medium is not allowed in prod/);
+        });
     });
 
     describe("first reconcile (nothing exists yet)", () => {

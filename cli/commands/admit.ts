@@ -1,5 +1,5 @@
 import { admit, formatAdmissionResult, readKubernetesYaml, type AdmissionResult } from "../../admission-evaluator";
-import { compiledAdmissionPolicies } from "../../admission-policies";
+import { compiledAdmissionPolicies, namespaceObjectForStack } from "../../admission-policies";
 import { parseFlags } from "../args";
 import { UserInputError } from "../errors";
 
@@ -8,7 +8,9 @@ export const admitUsage = "paved admit RESOURCE.yaml... [--stack S]";
 /**
  * Judges each object of the given files (multi-document YAML) with the stack's admission policies,
  * as a CREATE by a developer. A namespaced object without a namespace goes to `default`, as kubectl
- * sends it. Exit 0 when every object is admitted, 1 when any is denied, 2 on bad usage or input.
+ * sends it; its Namespace is the one the stack's cluster holds (an onboarded tenant's from
+ * `paved:tenants`, labels included, else a bare one). Exit 0 when every object is admitted, 1 when
+ * any is denied, 2 on bad usage or input.
  */
 export async function runAdmit(argv: string[]): Promise<number> {
     const { values, positionals } = parseFlags(argv, { stack: { type: "string" } }, true);
@@ -23,7 +25,7 @@ export async function runAdmit(argv: string[]): Promise<number> {
             throw new UserInputError(`${file}: document ${index + 1} is not a Kubernetes object`);
         }
         const subject = inDefaultNamespace(object as Record<string, unknown>, compiled.resourceMap);
-        const verdict = admit(compiled, { object: subject, namespaceObject: namespaceOf(subject) });
+        const verdict = admit(compiled, { object: subject, namespaceObject: namespaceOf(stack, subject) });
         verdicts.push(verdict);
         process.stdout.write(`${formatAdmissionResult(verdict)}\n`);
         for (const denial of verdict.denials) process.stdout.write(`  denied: ${denial}\n`);
@@ -46,9 +48,9 @@ function inDefaultNamespace(object: Record<string, unknown>, map: ReturnType<typ
     return object;
 }
 
-/** The Namespace the API server would hand the webhook (only its name is known offline). */
-function namespaceOf(object: Record<string, unknown>): Record<string, unknown> | null {
+/** The Namespace the API server would hand the webhook: as the stack's cluster holds it. */
+function namespaceOf(stack: string, object: Record<string, unknown>): Record<string, unknown> | null {
     const namespace = (object.metadata as Record<string, unknown> | undefined)?.namespace;
     if (typeof namespace !== "string" || namespace === "") return null;
-    return { apiVersion: "v1", kind: "Namespace", metadata: { name: namespace, labels: { "kubernetes.io/metadata.name": namespace } } };
+    return namespaceObjectForStack(stack, namespace);
 }

@@ -37,10 +37,22 @@ describe("paved admit / paved test-policies", function () {
         assert.match(r.stdout, /2 admitted, 0 denied \(stack dev, 6 policies\)\n$/);
     });
 
+    it("admit: the reference claim unchanged is admitted in dev (its namespace claims-service is onboarded: labels inherited) and denied in prod for its class, not its labels", async () => {
+        const dev = await paved("admit", example("postgresql", "reference-claim.yaml"));
+        assert.equal(dev.code, 0, dev.stdout);
+        assert.match(dev.stdout, /CREATE PostgreSQLInstance claims-service\/claims-service-db: admitted/);
+        const prod = await paved("admit", example("postgresql", "reference-claim.yaml"), "--stack", "prod");
+        assert.equal(prod.code, 1, prod.stdout);
+        assert.match(prod.stdout, /denied: Policy postgresqlinstance-claims failed: spec\.parameters\.instanceClass db\.t3\.medium is not allowed in prod/);
+        assert.doesNotMatch(prod.stdout, /claim-labels failed/);
+    });
+
     it("admit: exit 1 when any is denied, each denial naming the policy and the rule; --stack picks the policies", async () => {
-        const r = await paved("admit", example("postgresql", "reference-claim.yaml"), labelledCopy(example("sqs-queue", "queue.yaml"), tmp));
+        const elsewhere = path.join(tmp, "not-onboarded.yaml");
+        fs.writeFileSync(elsewhere, fs.readFileSync(example("postgresql", "reference-claim.yaml"), "utf8").replace("namespace: claims-service", "namespace: not-onboarded"));
+        const r = await paved("admit", elsewhere, labelledCopy(example("sqs-queue", "queue.yaml"), tmp));
         assert.equal(r.code, 1);
-        assert.match(r.stdout, /denied: Policy claim-labels failed: PostgreSQLInstance is missing the required labels: owner, app, environment, cost-center/);
+        assert.match(r.stdout, /denied: Policy claim-labels failed: PostgreSQLInstance is missing the required labels: owner, app, environment, cost-center \(set them on the claim or onboard the namespace in paved:tenants; namespace not-onboarded does not carry them\)/);
         assert.match(r.stdout, /1 admitted, 1 denied/);
         const prod = await paved("admit", labelledCopy(example("postgresql", "reference-claim.yaml"), tmp, "prod"), "--stack", "prod");
         assert.equal(prod.code, 1);

@@ -1,4 +1,5 @@
 import { defaultDeny, dnsAllow } from "../components/network-policies/policies";
+import { MANAGED_BY_PAVED } from "../components/tenants/manifests";
 import { reservedNamespaces } from "../stacks/config/addon-rules";
 import { celList, celLiteral } from "./cel";
 import type { AdmissionPlan } from "./plan";
@@ -28,24 +29,27 @@ function literalFor(manifest: object): string {
 }
 
 /**
- * GeneratingPolicy: every tenant namespace (any namespace but the reserved ones and those the
- * program creates for its controllers) gets default-deny ingress and egress plus a DNS allow, kept
- * in sync (a tenant who deletes them gets them back), also for namespaces that existed before.
+ * GeneratingPolicy, defense in depth: every namespace created outside the program (not a reserved
+ * one, not one the program manages) gets default-deny ingress and egress plus a DNS allow, kept in
+ * sync (a tenant who deletes them gets them back), also for namespaces that existed before.
  * Claims' own NetworkPolicies, composed by the catalog, are then the only way out.
  *
- * A GeneratingPolicy rather than Pulumi resources: tenant namespaces are created by Argo CD from
- * the GitOps repository (paved:gitops), not by this program, which cannot know their names.
+ * The namespaces the program creates — platform ones (components/network-policies) and the onboarded
+ * tenants' (components/tenants, `paved:tenants`) — carry `app.kubernetes.io/managed-by: paved` and
+ * get the same two NetworkPolicies from Pulumi; Kyverno leaves them alone so the two never fight
+ * over the same objects.
  */
 export function tenantNetworkPolicy(plan: AdmissionPlan): PolicyObject {
     const platform = `object.?metadata.?labels.orValue({})[?'${PLATFORM_NAMESPACE_LABEL.key}'].orValue('') != '${PLATFORM_NAMESPACE_LABEL.value}'`;
+    const managed = `object.?metadata.?labels.orValue({})[?'${MANAGED_BY_PAVED.key}'].orValue('') != '${MANAGED_BY_PAVED.value}'`;
     return {
         apiVersion: POLICY_API_VERSION,
         kind: "GeneratingPolicy",
         metadata: metadataFor(
             plan,
             TENANT_NETWORK_POLICY,
-            "Tenant namespaces start with default-deny and a DNS allow",
-            `Every namespace except ${reservedNamespaces.join(", ")} and those labelled ${PLATFORM_NAMESPACE_LABEL.key}=${PLATFORM_NAMESPACE_LABEL.value} gets the NetworkPolicies default-deny (all ingress and egress) and allow-dns (UDP/TCP 53 to kube-dns), re-created if deleted; claims' composed NetworkPolicies are the only other way out.`,
+            "Namespaces created outside the program start with default-deny and a DNS allow",
+            `Every namespace except ${reservedNamespaces.join(", ")}, those labelled ${PLATFORM_NAMESPACE_LABEL.key}=${PLATFORM_NAMESPACE_LABEL.value} and those the program manages (${MANAGED_BY_PAVED.key}=${MANAGED_BY_PAVED.value}: platform and onboarded tenant namespaces, which get the same NetworkPolicies from Pulumi) gets the NetworkPolicies default-deny (all ingress and egress) and allow-dns (UDP/TCP 53 to kube-dns), re-created if deleted; claims' composed NetworkPolicies are the only other way out.`,
         ),
         spec: {
             evaluation: {
@@ -59,6 +63,7 @@ export function tenantNetworkPolicy(plan: AdmissionPlan): PolicyObject {
             matchConditions: [
                 { name: "not-reserved", expression: `!(object.metadata.name in ${celList(reservedNamespaces)})` },
                 { name: "not-platform", expression: platform },
+                { name: "not-managed-by-paved", expression: managed },
             ],
             variables: [{ name: "namespace", expression: "string(object.metadata.name)" }, ...tenantNetworkPolicyLiterals()],
             generate: [{ expression: "generator.Apply(variables.namespace, [variables.defaultDeny, variables.allowDns])" }],

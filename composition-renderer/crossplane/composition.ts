@@ -22,7 +22,23 @@ function bad(field: string, rule: string): UserInputError {
     return new UserInputError(`Composition ${field}: ${rule}`);
 }
 
-export function readComposition(c: JsonObject): CompositionInfo {
+/** What readComposition found, by Composition object (a Composition does not change once loaded). Frozen. */
+const read = new WeakMap<JsonObject, CompositionInfo>();
+
+/** The parts of a Composition the renderer reads; throws UserInputError naming the field and rule. */
+export function readComposition(c: JsonObject): Readonly<CompositionInfo> {
+    let info = read.get(c);
+    if (info === undefined) {
+        info = parseComposition(c);
+        // Step inputs stay the Composition's own objects (the functions key their decoded inputs by them).
+        for (const step of info.pipeline) Object.freeze(step);
+        Object.freeze(info.pipeline);
+        read.set(c, Object.freeze(info));
+    }
+    return info;
+}
+
+function parseComposition(c: JsonObject): CompositionInfo {
     if (str(c.apiVersion) !== "apiextensions.crossplane.io/v1" || str(c.kind) !== "Composition") {
         throw new UserInputError(`expected an apiextensions.crossplane.io/v1 Composition, got ${str(c.apiVersion) || "no apiVersion"} ${describe(c)}`);
     }

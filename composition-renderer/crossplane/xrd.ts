@@ -25,7 +25,22 @@ function refName(v: unknown): string | undefined {
     return isObject(v as never) && typeof (v as JsonObject).name === "string" ? ((v as JsonObject).name as string) : undefined;
 }
 
-export function readXrd(xrd: JsonObject): XrdInfo {
+/** What readXrd found, by XRD object (an XRD does not change once loaded). Frozen. */
+const read = new WeakMap<JsonObject, Readonly<XrdInfo>>();
+
+/** The parts of a claim-capable XRD that turn a claim into an XR; throws UserInputError naming the field and rule. */
+export function readXrd(xrd: JsonObject): Readonly<XrdInfo> {
+    let info = read.get(xrd);
+    if (info === undefined) {
+        info = parseXrd(xrd);
+        Object.freeze(info.servedVersions);
+        Object.freeze(info.connectionSecretKeys);
+        read.set(xrd, Object.freeze(info));
+    }
+    return info;
+}
+
+function parseXrd(xrd: JsonObject): XrdInfo {
     if (str(xrd.apiVersion) !== "apiextensions.crossplane.io/v1" || str(xrd.kind) !== "CompositeResourceDefinition") {
         throw bad("apiVersion/kind", `must be apiextensions.crossplane.io/v1 CompositeResourceDefinition (claims need v1), got ${str(xrd.apiVersion)} ${str(xrd.kind)}`);
     }

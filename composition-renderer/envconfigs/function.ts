@@ -3,7 +3,7 @@
 import { GoError, wrap } from "../go/errors";
 import { structRoundTrip } from "../go/json";
 import { quote } from "../go/strconv";
-import { JsonObject, Value, compareGoStrings, goTypeName, isObject } from "../go/values";
+import { JsonObject, Value, compareGoStrings, deepClone, deepFreeze, goTypeName, isObject } from "../go/values";
 import { getString, getValue } from "../fieldpath/get";
 import { FnRequest, FnResponse, KEY_ENVIRONMENT, ResourceSelector, fatal, responseTo } from "../pt/function-types";
 import { EnvInput, EnvironmentSource, decodeEnvInput } from "./input";
@@ -103,14 +103,31 @@ function kindName(type: string): string {
     return type;
 }
 
+/**
+ * Decoded inputs by input object (a Composition's step input does not change once loaded): decoded
+ * once from a private copy, frozen, so nothing can change an entry between renders.
+ */
+const decoded = new WeakMap<JsonObject, { input: EnvInput } | { fatal: string }>();
+
+function decodedInput(raw: JsonObject | undefined): { input: EnvInput } | { fatal: string } {
+    const key = raw ?? {};
+    let d = decoded.get(key);
+    if (d === undefined) {
+        try {
+            d = { input: decodeEnvInput(deepClone(key)) };
+        } catch (e) {
+            d = { fatal: wrap(e, "cannot get Function input from *v1.RunFunctionRequest").message };
+        }
+        decoded.set(key, deepFreeze(d));
+    }
+    return d;
+}
+
 export function runEnvironmentConfigs(req: FnRequest): FnResponse {
     const rsp = responseTo(req);
-    let input: EnvInput;
-    try {
-        input = decodeEnvInput(req.input ?? {});
-    } catch (e) {
-        return fatal(rsp, wrap(e, "cannot get Function input from *v1.RunFunctionRequest").message);
-    }
+    const d = decodedInput(req.input);
+    if ("fatal" in d) return fatal(rsp, d.fatal);
+    const input = d.input;
     if (!input.environmentConfigs) return rsp;
     const xr = (structRoundTrip(req.observed?.composite?.resource ?? {}) as JsonObject) ?? {};
     try {

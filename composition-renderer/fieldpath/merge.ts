@@ -1,8 +1,8 @@
 // Paved.MergeValue: crossplane-runtime wraps dst and src as {"arg": ...} and
 // hands them to mergo. This is mergo's map branch restricted to JSON values.
-import { GoError, isNotFound, wrap } from "../go/errors";
+import { GoError, wrap } from "../go/errors";
 import { JsonObject, Value, deepEqual, goTypeName, isObject } from "../go/values";
-import { getValueAt, parsePath } from "./get";
+import { NotFound, lookupAt, parsePath } from "./get";
 import { setValueAt } from "./set";
 
 export interface MergeOptions {
@@ -14,11 +14,8 @@ export function mergeValue(root: JsonObject, path: string, value: Value, mo: Mer
     const segs = parsePath(path);
     let dst: Value = null;
     if (mo) {
-        try {
-            dst = getValueAt(root, segs);
-        } catch (e) {
-            if (!isNotFound(e)) throw e;
-        }
+        const found = lookupAt(root, segs);
+        if (!(found instanceof NotFound)) dst = found;
     }
     setValueAt(root, segs, merge(dst, value, mo));
 }

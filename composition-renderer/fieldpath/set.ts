@@ -16,7 +16,7 @@ export function toValidJSON(value: Value): Value {
     }
 }
 
-export function setValueAt(root: JsonObject, segs: Segment[], value: Value): void {
+export function setValueAt(root: JsonObject, segs: readonly Segment[], value: Value): void {
     const v = toValidJSON(value);
     for (const s of segs) {
         if (s.type === "index" && s.index > MAX_INDEX) {

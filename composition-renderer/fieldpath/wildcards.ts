@@ -1,8 +1,8 @@
 // Paved.ExpandWildcards: "a[*].b" becomes one path per existing element.
-import { GoError, isNotFound, notFoundError, wrap } from "../go/errors";
+import { GoError, notFoundError, wrap } from "../go/errors";
 import { quote } from "../go/strconv";
 import { Value, isObject } from "../go/values";
-import { getValueAt } from "./get";
+import { NotFound, lookupAt } from "./get";
 import { Segment, field, fieldOrIndex, parse, segmentsString } from "./parse";
 
 export function expandWildcards(root: Value, path: string): string[] {
@@ -49,12 +49,9 @@ function expand(data: Value, segs: Segment[]): Segment[][] {
             }
             return res;
         }
-        try {
-            it = getValueAt(data, segs.slice(0, i + 1));
-        } catch (e) {
-            if (isNotFound(e)) return [];
-            throw e;
-        }
+        const found = lookupAt(data, segs.slice(0, i + 1));
+        if (found instanceof NotFound) return [];
+        it = found;
     }
     return [segs];
 }

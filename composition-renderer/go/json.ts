@@ -3,7 +3,10 @@
 // decoder keeps integer literals as int64, encoding/json makes every number a float64.
 import { GoError } from "./errors";
 import { formatFloat } from "./strconv";
-import { GoInt, JsonObject, Value, isObject, sortedKeys } from "./values";
+import { GoInt, JsonObject, Value, sortedKeys } from "./values";
+
+// Bound once: the round trips below run on every node of every object rendered.
+const GoIntClass = GoInt;
 
 const MAX_INT64 = (1n << 63n) - 1n;
 const MIN_INT64 = -(1n << 63n);
@@ -170,26 +173,25 @@ export function numberValue(text: string, mode: NumberMode): Value {
  * below 1e21 become int64; GoInt becomes int64.
  */
 export function k8sRoundTrip(v: Value): Value {
-    if (typeof v === "number") return numberValue(marshalFloat(v), "int64");
-    if (v instanceof GoInt) return v.value;
-    if (Array.isArray(v)) return v.map((e) => k8sRoundTrip(e));
-    if (isObject(v)) {
-        const out: JsonObject = {};
-        for (const k of Object.keys(v)) out[k] = k8sRoundTrip(v[k]);
-        return out;
+    if (typeof v === "number") {
+        // A safe integer marshals as its digits and decodes as that int64 (-0 too: "-0" is 0).
+        return Number.isSafeInteger(v) ? BigInt(v) : numberValue(marshalFloat(v), "int64");
     }
-    return v;
+    if (v === null || typeof v !== "object") return v;
+    if (Array.isArray(v)) return v.map(k8sRoundTrip);
+    if (v instanceof GoIntClass) return v.value;
+    const out: JsonObject = {};
+    for (const k of Object.keys(v)) out[k] = k8sRoundTrip(v[k]);
+    return out;
 }
 
 /** A protobuf Struct round trip (structpb): every number becomes a float64. */
 export function structRoundTrip(v: Value): Value {
     if (typeof v === "bigint") return Number(v);
-    if (v instanceof GoInt) return Number(v.value);
-    if (Array.isArray(v)) return v.map((e) => structRoundTrip(e));
-    if (isObject(v)) {
-        const out: JsonObject = {};
-        for (const k of Object.keys(v)) out[k] = structRoundTrip(v[k]);
-        return out;
-    }
-    return v;
+    if (v === null || typeof v !== "object") return v;
+    if (Array.isArray(v)) return v.map(structRoundTrip);
+    if (v instanceof GoIntClass) return Number(v.value);
+    const out: JsonObject = {};
+    for (const k of Object.keys(v)) out[k] = structRoundTrip(v[k]);
+    return out;
 }

@@ -51,6 +51,15 @@ export function deepClone<T extends Value>(v: T): T {
     return v;
 }
 
+/** Freezes `v` and everything it holds (GoInt values are immutable already). */
+export function deepFreeze<T>(v: T): T {
+    if (v !== null && typeof v === "object" && !(v instanceof GoInt) && !Object.isFrozen(v)) {
+        Object.freeze(v);
+        for (const e of Object.values(v as object)) deepFreeze(e);
+    }
+    return v;
+}
+
 /** reflect.DeepEqual: int64(1), int(1) and float64(1) all differ. */
 export function deepEqual(a: Value, b: Value): boolean {
     if (a instanceof GoInt || b instanceof GoInt) {

@@ -3,7 +3,7 @@
 import { GoError, wrap } from "../go/errors";
 import { marshalJSON } from "../go/json";
 import { JsonObject, Value, isObject } from "../go/values";
-import { getString, getValue } from "../fieldpath/get";
+import { NotFound, lookup } from "../fieldpath/get";
 import { ConnectionDetail, Patch, WriteConnectionSecretToRef, patchType, fromFieldPathPolicy } from "./input-types";
 import { applyCombineFromVariablesPatch, applyFromFieldPathPatch } from "./patches";
 import { validateConnectionDetail } from "./validate";
@@ -11,12 +11,11 @@ import { validateConnectionDetail } from "./validate";
 /** Connection details are bytes; here they are held as latin1-free UTF-8 strings. */
 export type ConnectionDetails = Record<string, string>;
 
-function fromFieldPath(o: JsonObject, path: string): string {
-    try {
-        return getString(o, path);
-    } catch {
-        return marshalJSON(getValue(o, path));
-    }
+/** The value at `path` as a connection detail: a string as is, anything else as JSON; undefined when missing. */
+function fromFieldPath(o: JsonObject, path: string): string | undefined {
+    const v = lookup(o, path);
+    if (v instanceof NotFound) return undefined;
+    return typeof v === "string" ? v : marshalJSON(v);
 }
 
 export function extractConnectionDetails(o: JsonObject, data: ConnectionDetails, cfgs: ConnectionDetail[]): ConnectionDetails {
@@ -31,7 +30,8 @@ export function extractConnectionDetails(o: JsonObject, data: ConnectionDetails,
             if (v !== undefined) out[cfg.name] = v;
         } else if (cfg.type === "FromFieldPath") {
             try {
-                out[cfg.name] = fromFieldPath(o, cfg.fromFieldPath as string);
+                const v = fromFieldPath(o, cfg.fromFieldPath as string);
+                if (v !== undefined) out[cfg.name] = v;
             } catch {
                 // A path that does not exist (yet) adds nothing.
             }
@@ -43,8 +43,7 @@ export function extractConnectionDetails(o: JsonObject, data: ConnectionDetails,
 /** supportsConnectionDetails: only legacy XRs (no spec.crossplane) take details back. */
 export function supportsConnectionDetails(xr: JsonObject): boolean {
     try {
-        getValue(xr, "spec.crossplane");
-        return false;
+        return lookup(xr, "spec.crossplane") instanceof NotFound;
     } catch {
         return true;
     }

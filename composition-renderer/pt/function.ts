@@ -1,12 +1,12 @@
 // fn.go RunFunction: function-patch-and-transform over one request.
-import { GoError, asGoError, isNotFound, wrap } from "../go/errors";
+import { GoError, asGoError, wrap } from "../go/errors";
 import { k8sRoundTrip, marshalJSON, structRoundTrip } from "../go/json";
-import { JsonObject, Value, deepClone, isObject } from "../go/values";
+import { JsonObject, Value, deepClone, deepFreeze, isObject } from "../go/values";
 import { composeConnectionSecret, extractConnectionDetails, supportsConnectionDetails } from "./connection";
 import { decodeResources } from "./decode";
 import { FnRequest, FnResource, FnResponse, KEY_ENVIRONMENT, fatal, responseTo } from "./function-types";
-import { fromFieldPathPolicy, patchType } from "./input-types";
-import { applyComposedPatch, applyEnvironmentPatch, composedTemplates, toComposedResource } from "./patches";
+import { ComposedTemplate, Resources, fromFieldPathPolicy, patchType } from "./input-types";
+import { Canonical, applyComposedPatch, applyEnvironmentPatch, composedTemplates, toComposedResource } from "./patches";
 import { isReady } from "./ready";
 import { validateResources } from "./validate";
 
@@ -34,16 +34,74 @@ function parseBase(base: JsonObject): JsonObject {
     return obj;
 }
 
-export function runPatchAndTransform(req: FnRequest): FnResponse {
-    const rsp = responseTo(req);
-    let input;
+/** A template's base as parseBase leaves it, or why it cannot be parsed. */
+type ParsedBase = { object: JsonObject } | { error: string };
+
+/**
+ * What the function makes of its input before rendering: the decoded input, its templates (PatchSets
+ * inlined) and their parsed bases (by index, none for a template without base), or the fatal message.
+ */
+type PreparedInput = { input: Resources; templates: ComposedTemplate[]; bases: (ParsedBase | undefined)[] } | { fatal: string };
+
+/** A copy of a parsed base, whose values are already what the Kubernetes decoder yields. */
+function copyParsed(v: Value): Value {
+    if (v === null || typeof v !== "object") return v;
+    if (Array.isArray(v)) return v.map(copyParsed);
+    const out: JsonObject = {};
+    for (const k of Object.keys(v)) out[k] = copyParsed((v as JsonObject)[k]);
+    return out;
+}
+
+/**
+ * Prepared inputs by input object. A Composition does not change once loaded, and decoding,
+ * validating and inlining PatchSets depend on the input alone, so each input is prepared once.
+ * The entry is built from a private copy of the input and frozen throughout: rendering never
+ * shares the caller's objects through it, and nothing can change it between renders.
+ */
+const prepared = new WeakMap<JsonObject, PreparedInput>();
+
+function prepareInput(raw: JsonObject): PreparedInput {
+    let input: Resources;
     try {
-        input = decodeResources(req.input ?? {});
+        input = decodeResources(deepClone(raw));
     } catch (e) {
-        return fatal(rsp, wrap(e, "cannot get Function input").message);
+        return { fatal: wrap(e, "cannot get Function input").message };
     }
     const verr = validateResources(input);
-    if (verr) return fatal(rsp, wrap(verr, "invalid Function input").message);
+    if (verr) return { fatal: wrap(verr, "invalid Function input").message };
+    let templates: ComposedTemplate[];
+    try {
+        templates = composedTemplates(input.patchSets, input.resources);
+    } catch (e) {
+        return { fatal: wrap(e, "cannot resolve PatchSets").message };
+    }
+    const bases = templates.map((t): ParsedBase | undefined => {
+        if (t.base === undefined) return undefined;
+        try {
+            return { object: parseBase(t.base) };
+        } catch (e) {
+            return { error: asGoError(e).message };
+        }
+    });
+    return { input, templates, bases };
+}
+
+function preparedInput(raw: JsonObject | undefined): PreparedInput {
+    if (raw === undefined) return prepareInput({});
+    let p = prepared.get(raw);
+    if (p === undefined) {
+        p = deepFreeze(prepareInput(raw));
+        prepared.set(raw, p);
+    }
+    return p;
+}
+
+export function runPatchAndTransform(req: FnRequest): FnResponse {
+    const rsp = responseTo(req);
+    const p = preparedInput(req.input);
+    if ("fatal" in p) return fatal(rsp, p.fatal);
+    const { input, templates: cts, bases } = p;
+    const canonical: Canonical = new WeakSet();
 
     const oxr = asStruct(req.observed?.composite?.resource);
     const dxr = asStruct(req.desired?.composite?.resource);
@@ -56,13 +114,6 @@ export function runPatchAndTransform(req: FnRequest): FnResponse {
         desired[name] = { resource: asStruct(r.resource), ready: r.ready ?? "Unspecified" };
     }
 
-    let cts;
-    try {
-        cts = composedTemplates(input.patchSets, input.resources);
-    } catch (e) {
-        return fatal(rsp, wrap(e, "cannot resolve PatchSets").message);
-    }
-
     const ctxEnv = req.context?.[KEY_ENVIRONMENT];
     const env: JsonObject = isObject(ctxEnv) ? asStruct(ctxEnv) : {};
     if (!env.apiVersion && !env.kind) {
@@ -71,29 +122,32 @@ export function runPatchAndTransform(req: FnRequest): FnResponse {
     }
 
     for (const [i, p] of (input.environment?.patches ?? []).entries()) {
+        let cause: { readonly message: string; readonly notFound: boolean };
         try {
-            applyEnvironmentPatch(p, env, oxr, dxr);
+            const missing = applyEnvironmentPatch(p, env, oxr, dxr, canonical);
+            if (missing === undefined) continue;
+            cause = missing;
         } catch (e) {
-            if (isNotFound(e) && fromFieldPathPolicy(p) === "Optional") continue;
-            return fatal(rsp, wrap(e, `cannot apply the "${patchType(p)}" environment patch at index ${i}`).message);
+            cause = asGoError(e);
         }
+        if (cause.notFound && fromFieldPathPolicy(p) === "Optional") continue;
+        return fatal(rsp, `cannot apply the "${patchType(p)}" environment patch at index ${i}: ${cause.message}`);
     }
 
     let skipped = 0;
-    for (const t of cts) {
+    for (const [ti, t] of cts.entries()) {
         let dcd: JsonObject;
-        if (t.base === undefined) {
+        const base = bases[ti];
+        if (base === undefined) {
             const prev = desired[t.name];
             if (!prev) {
                 return fatal(rsp, `composed resource "${t.name}" has no base template, and was not produced by a previous Function in the pipeline`);
             }
             dcd = deepClone(prev.resource ?? {});
         } else {
-            try {
-                dcd = parseBase(t.base);
-            } catch (e) {
-                return fatal(rsp, wrap(e, `cannot parse base template of composed resource "${t.name}"`).message);
-            }
+            if ("error" in base) return fatal(rsp, `cannot parse base template of composed resource "${t.name}": ${base.error}`);
+            dcd = copyParsed(base.object) as JsonObject;
+            canonical.add(dcd);
         }
         const dcdState: FnResource = { resource: dcd, ready: "Unspecified" };
 
@@ -107,33 +161,39 @@ export function runPatchAndTransform(req: FnRequest): FnResponse {
             try {
                 Object.assign(dxrConn, extractConnectionDetails(ocd, ocdState.connectionDetails ?? {}, t.connectionDetails));
             } catch (e) {
-                rsp.results.push(warning(wrap(e, `cannot extract composite resource connection details from composed resource "${t.name}"`)));
+                rsp.results.push(warning(wrap(e, `cannot extract composite resource connection details from composed resource "${t.name}"`).message));
             }
             let ready = false;
             try {
                 ready = isReady(ocd, t.readinessChecks);
             } catch (e) {
-                rsp.results.push(warning(wrap(e, `cannot check readiness of composed resource "${t.name}"`)));
+                rsp.results.push(warning(wrap(e, `cannot check readiness of composed resource "${t.name}"`).message));
             }
             if (ready) dcdState.ready = "True";
         }
 
         let skip = false;
         for (const [i, p] of t.patches.entries()) {
+            // Why the patch did not apply: a missing field (its message is only built if it surfaces) or an error.
+            let cause: { readonly message: string; readonly notFound: boolean };
             try {
-                applyComposedPatch(p, ocd, dcd, oxr, dxr, env);
+                const missing = applyComposedPatch(p, ocd, dcd, oxr, dxr, env, canonical);
+                if (missing === undefined) continue;
+                cause = missing;
             } catch (e) {
-                if (!isNotFound(e)) {
-                    return fatal(rsp, wrap(e, `cannot render composed resource "${t.name}" "${patchType(p)}" patch at index ${i}`).message);
+                cause = asGoError(e);
+            }
+            // errors.Wrap(cause, msg) reads "msg: cause".
+            if (!cause.notFound) {
+                return fatal(rsp, `cannot render composed resource "${t.name}" "${patchType(p)}" patch at index ${i}: ${cause.message}`);
+            }
+            if (fromFieldPathPolicy(p) === "Required") {
+                if (toComposedResource(p) && !exists) {
+                    rsp.results.push(warning(`not adding new composed resource "${t.name}" to desired state because "${patchType(p)}" patch at index ${i} has 'policy.fromFieldPath: Required': ${cause.message}`));
+                    skip = true;
+                    break;
                 }
-                if (fromFieldPathPolicy(p) === "Required") {
-                    if (toComposedResource(p) && !exists) {
-                        rsp.results.push(warning(wrap(e, `not adding new composed resource "${t.name}" to desired state because "${patchType(p)}" patch at index ${i} has 'policy.fromFieldPath: Required'`)));
-                        skip = true;
-                        break;
-                    }
-                    rsp.results.push(warning(wrap(e, `cannot render composed resource "${t.name}" "${patchType(p)}" patch at index ${i}: ignoring 'policy.fromFieldPath: Required' because 'to' resource already exists`)));
-                }
+                rsp.results.push(warning(`cannot render composed resource "${t.name}" "${patchType(p)}" patch at index ${i}: ignoring 'policy.fromFieldPath: Required' because 'to' resource already exists: ${cause.message}`));
             }
         }
         if (skip) {
@@ -161,6 +221,6 @@ export function runPatchAndTransform(req: FnRequest): FnResponse {
     return rsp;
 }
 
-function warning(e: unknown) {
-    return { severity: "Warning" as const, message: asGoError(e).message, target: "Composite" as const };
+function warning(message: string) {
+    return { severity: "Warning" as const, message, target: "Composite" as const };
 }

@@ -1,10 +1,10 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { implementsControls } from "../../controls";
+import { validateResourceOfTypes } from "../../typed-validation";
 import { deniesInsecureTransport } from "../../sqs/queuepolicy/disallow-insecure-transport";
 import { statementsOf } from "../../iam/documents";
 import {
     baseValue,
-    compositionType,
     describePatch,
     fillFormat,
     kindKey,
@@ -238,13 +238,12 @@ export const configureComplianceFields: ResourceValidationPolicy = {
     ),
     remediationSteps:
         "Put the compliant value in the composed resource's base (see the table in policies/kubernetes/composition/configure-compliance-fields.ts) and remove any patch that writes it; take subnets, VPC and the node security group from the EnvironmentConfig (FromEnvironmentFieldPath aws.*).",
-    validateResource: (args, report) => {
-        if (!compositionType.test(args.type)) return;
+    validateResource: validateResourceOfTypes(["kubernetes:apiextensions.crossplane.io/v1:Composition"], (args, report) => {
         const model = readComposition(args.props);
         if (typeof model === "string") {
             args.notApplicable(model);
             return;
         }
         for (const p of complianceProblems(model)) report(`Composition ${model.name}: ${p}`);
-    },
+    }),
 };

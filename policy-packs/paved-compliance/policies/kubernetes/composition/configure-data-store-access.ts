@@ -1,6 +1,7 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { implementsControls } from "../../controls";
-import { baseValue, claimNamespaceLabel, compositionType, kindKey, readComposition, writers, type ComposedTemplate, type CompositionModel } from "./model";
+import { validateResourceOfTypes } from "../../typed-validation";
+import { baseValue, claimNamespaceLabel, kindKey, readComposition, writers, type ComposedTemplate, type CompositionModel } from "./model";
 
 /** Data stores reached over the network with credentials: what a claim's workloads connect to. */
 export const networkDataStoreKinds = new Set([
@@ -69,8 +70,7 @@ export const configureDataStoreAccess: ResourceValidationPolicy = {
     ...implementsControls("Ensure that all Namespaces have Network Policies defined", "cisEks:4.3.2", "nist:IA-5", "nist:AC-4"),
     remediationSteps:
         "Compose an external-secrets.io/v1 ExternalSecret (secretStoreRef.name from platform.secretStore) and a networking.k8s.io/v1 NetworkPolicy (Egress, ports listed), each with metadata.namespace patched (Required) from metadata.labels[crossplane.io/claim-namespace].",
-    validateResource: (args, report) => {
-        if (!compositionType.test(args.type)) return;
+    validateResource: validateResourceOfTypes(["kubernetes:apiextensions.crossplane.io/v1:Composition"], (args, report) => {
         const model = readComposition(args.props);
         if (typeof model === "string") {
             args.notApplicable(model);
@@ -81,5 +81,5 @@ export const configureDataStoreAccess: ResourceValidationPolicy = {
             return;
         }
         for (const p of dataStoreAccessProblems(model)) report(`Composition ${model.name}: ${p}`);
-    },
+    }),
 };

@@ -1,9 +1,9 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { implementsControls } from "../../controls";
+import { validateResourceOfTypes } from "../../typed-validation";
 import {
     claimNameLabel,
     claimNamespaceLabel,
-    compositionType,
     describePatch,
     fromClaimParameters,
     isAwsManaged,
@@ -68,13 +68,12 @@ export const missingRequiredTags: ResourceValidationPolicy = {
     ...implementsControls("Resources created from the catalog carry the required cost and ownership tags", "tagging:required-tag-keys", "nist:CM-8"),
     remediationSteps:
         "Add the tags PatchSet to the resource: FromCompositeFieldPath metadata.labels[crossplane.io/claim-namespace] -> spec.forProvider.tags[Owner], metadata.labels[crossplane.io/claim-name] -> tags[App], FromEnvironmentFieldPath tags.Environment and tags.CostCenter -> tags[Environment]/tags[CostCenter]; never patch tags from spec.parameters.",
-    validateResource: (args, report) => {
-        if (!compositionType.test(args.type)) return;
+    validateResource: validateResourceOfTypes(["kubernetes:apiextensions.crossplane.io/v1:Composition"], (args, report) => {
         const model = readComposition(args.props);
         if (typeof model === "string") {
             args.notApplicable(model);
             return;
         }
         for (const p of missingTagProblems(model)) report(`Composition ${model.name}: ${p}`);
-    },
+    }),
 };

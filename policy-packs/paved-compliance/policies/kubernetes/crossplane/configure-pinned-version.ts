@@ -1,5 +1,6 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { implementsControls } from "../../controls";
+import { validateResourceOfTypes } from "../../typed-validation";
 
 /** Crossplane package kinds, any served version: `kubernetes:pkg.crossplane.io/v1:Provider` and the like. */
 const packageType = /^kubernetes:pkg\.crossplane\.io\/v[0-9a-z]+:(Provider|Function|Configuration)$/;
@@ -58,7 +59,7 @@ export const configurePinnedVersion: ResourceValidationPolicy = {
             allowedRegistries: { type: "array", items: { type: "string" }, minItems: 1, default: ["xpkg.crossplane.io", "xpkg.upbound.io"] },
         },
     },
-    validateResource: (args, report) => {
+    validateResource: validateResourceOfTypes(["kubernetes:pkg.crossplane.io/v1:Provider", "kubernetes:pkg.crossplane.io/v1:Function", "kubernetes:pkg.crossplane.io/v1beta1:Function", "kubernetes:pkg.crossplane.io/v1:Configuration"], (args, report) => {
         if (!packageType.test(args.type)) {
             args.notApplicable("not a Crossplane package");
         }
@@ -91,5 +92,5 @@ export const configurePinnedVersion: ResourceValidationPolicy = {
         if (spec.skipDependencyResolution === true) {
             report("skipDependencyResolution is true: the package's pinned dependencies (e.g. the provider family) are not installed or checked.");
         }
-    },
+    }),
 };

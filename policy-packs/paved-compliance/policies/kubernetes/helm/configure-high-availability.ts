@@ -1,6 +1,7 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { implementsControls } from "../../controls";
-import { chartName, helmChartProps, valueAt } from "./charts";
+import { validateResourceOfTypes } from "../../typed-validation";
+import { chartName, helmChartProps, valueAt, helmChartTypes } from "./charts";
 
 /** A replica count in a chart's values: its path, the chart's default when unset, and what else can satisfy it. */
 interface ReplicaValue {
@@ -98,7 +99,7 @@ export const configureHighAvailability: ResourceValidationPolicy = {
     remediationSteps:
         "Set paved:highAvailability: true in the stack's config (the components then set 2 replicas, 3 for Kyverno's admission controller, and the HA switches), or raise the replica values named in the message.",
     configSchema: { properties: { minimumReplicas: { type: "integer", minimum: 1, default: 1 } } },
-    validateResource: (args, report) => {
+    validateResource: validateResourceOfTypes(helmChartTypes, (args, report) => {
         const props = helmChartProps(args);
         const chart = typeof props?.chart === "string" ? chartName(props.chart) : "";
         const table = controllerReplicas[chart];
@@ -128,5 +129,5 @@ export const configureHighAvailability: ResourceValidationPolicy = {
                 }
             }
         }
-    },
+    }),
 };

@@ -1,6 +1,7 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { implementsControls } from "../../controls";
-import { helmChartProps } from "./charts";
+import { validateResourceOfTypes } from "../../typed-validation";
+import { helmChartProps, helmChartTypes } from "./charts";
 
 /** An exact chart version: `1.14.1`, `v1.21.1`, `3.9.1-rc.2`; never a range, a wildcard or a floating word. */
 const exactVersion = /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
@@ -36,7 +37,7 @@ export const configureHelmPinnedVersion: ResourceValidationPolicy = {
     ...implementsControls("Baseline configuration", "nist:CM-2", "nist:CM-3", "nist:SI-7"),
     remediationSteps:
         "Pin the chart in components/versions.ts ({ chart, version: \"X.Y.Z\", repository: \"https://...\" } or an oci:// chart) and install it with pinnedRelease (components/kubernetes/helm-release.ts); bump versions only through a reviewed change.",
-    validateResource: (args, report) => {
+    validateResource: validateResourceOfTypes(helmChartTypes, (args, report) => {
         const props = helmChartProps(args);
         if (!props) {
             args.notApplicable("not a Helm release or chart");
@@ -59,5 +60,5 @@ export const configureHelmPinnedVersion: ResourceValidationPolicy = {
         } else if (!repo.startsWith("https://") && !repo.startsWith("oci://")) {
             report(`repositoryOpts.repo ${repo} is not HTTPS: the chart could be altered in transit.`);
         }
-    },
+    }),
 };

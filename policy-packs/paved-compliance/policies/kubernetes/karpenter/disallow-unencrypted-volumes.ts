@@ -1,6 +1,7 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { implementsControls } from "../../controls";
-import { ec2NodeClassSpec } from "./ec2nodeclass";
+import { validateResourceOfTypes } from "../../typed-validation";
+import { ec2NodeClassSpec, ec2NodeClassType } from "./ec2nodeclass";
 
 /**
  * Every EBS volume of every node Karpenter launches is encrypted with a customer-managed key.
@@ -15,7 +16,7 @@ export const disallowEc2NodeClassUnencryptedVolumes: ResourceValidationPolicy = 
     ...implementsControls("Attached Amazon EBS volumes should be encrypted at-rest", "fsbp:EC2.3", "fsbp:EC2.181", "nist:SC-28"),
     remediationSteps: "Add spec.blockDeviceMappings with ebs { encrypted: true, kmsKeyID: <platform volumes key ARN> } for the root device (and every other device).",
     configSchema: { properties: { requireCustomerManagedKey: { type: "boolean", default: true } } },
-    validateResource: (args, report) => {
+    validateResource: validateResourceOfTypes([ec2NodeClassType], (args, report) => {
         const spec = ec2NodeClassSpec(args);
         if (!spec) {
             return;
@@ -33,5 +34,5 @@ export const disallowEc2NodeClassUnencryptedVolumes: ResourceValidationPolicy = 
                 report(`${device}: ebs.kmsKeyID is not set (encrypted with the AWS-managed key, not a customer-managed one).`);
             }
         });
-    },
+    }),
 };

@@ -1,6 +1,7 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { implementsControls } from "../../controls";
-import { ec2NodeClassSpec } from "./ec2nodeclass";
+import { validateResourceOfTypes } from "../../typed-validation";
+import { ec2NodeClassSpec, ec2NodeClassType } from "./ec2nodeclass";
 
 /**
  * Nodes Karpenter launches answer only IMDSv2, and only to the host (hop limit 1), so pods cannot
@@ -17,7 +18,7 @@ export const enableEc2NodeClassImdsv2: ResourceValidationPolicy = {
     remediationSteps:
         "Set spec.metadataOptions { httpEndpoint: enabled, httpProtocolIPv6: disabled, httpTokens: required, httpPutResponseHopLimit: 1 } (components/karpenter/manifests.ts nodeMetadataOptions).",
     configSchema: { properties: { maximumHopLimit: { type: "integer", minimum: 1, maximum: 64, default: 1 } } },
-    validateResource: (args, report) => {
+    validateResource: validateResourceOfTypes([ec2NodeClassType], (args, report) => {
         const spec = ec2NodeClassSpec(args);
         if (!spec) {
             return;
@@ -38,5 +39,5 @@ export const enableEc2NodeClassImdsv2: ResourceValidationPolicy = {
         if (hops === undefined || hops > maximumHopLimit) {
             report(`spec.metadataOptions.httpPutResponseHopLimit is ${hops ?? "unset"}; it must be at most ${maximumHopLimit} so pods cannot reach the node's credentials.`);
         }
-    },
+    }),
 };

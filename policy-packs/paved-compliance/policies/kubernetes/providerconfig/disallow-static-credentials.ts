@@ -1,5 +1,6 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { implementsControls } from "../../controls";
+import { validateResourceOfTypes } from "../../typed-validation";
 
 const providerConfigType = /^kubernetes:aws\.(m\.)?upbound\.io\/v[0-9a-z]+:(Cluster)?ProviderConfig$/;
 const allowedSources = ["PodIdentity", "IRSA", "WebIdentity"];
@@ -16,7 +17,7 @@ export const disallowStaticCredentials: ResourceValidationPolicy = {
     severity: "high",
     ...implementsControls("Authenticator management", "nist:IA-5", "cisEks:4.4.2"),
     remediationSteps: "Set spec.credentials.source: PodIdentity and associate the providers' service account with a bounded role (components/crossplane).",
-    validateResource: (args, report) => {
+    validateResource: validateResourceOfTypes(["kubernetes:aws.upbound.io/v1beta1:ProviderConfig", "kubernetes:aws.m.upbound.io/v1beta1:ProviderConfig", "kubernetes:aws.m.upbound.io/v1beta1:ClusterProviderConfig"], (args, report) => {
         if (!providerConfigType.test(args.type)) {
             args.notApplicable("not an AWS ProviderConfig");
         }
@@ -24,5 +25,5 @@ export const disallowStaticCredentials: ResourceValidationPolicy = {
         if (!source || !allowedSources.includes(source)) {
             report(`spec.credentials.source is ${source ?? "unset"}, not one of ${allowedSources.join(", ")}.`);
         }
-    },
+    }),
 };

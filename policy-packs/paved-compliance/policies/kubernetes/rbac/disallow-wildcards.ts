@@ -1,5 +1,6 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { implementsControls } from "../../controls";
+import { validateResourceOfTypes } from "../../typed-validation";
 
 const roleTypes = ["kubernetes:rbac.authorization.k8s.io/v1:ClusterRole", "kubernetes:rbac.authorization.k8s.io/v1:Role"];
 const escalating = ["bind", "escalate", "impersonate"];
@@ -24,7 +25,7 @@ export const disallowWildcardsAndEscalation: ResourceValidationPolicy = {
     severity: "high",
     ...implementsControls("Minimize wildcard use in Roles and ClusterRoles", "cisEks:4.1.3", "cisEks:4.1.8"),
     remediationSteps: "List the API groups, resources and verbs explicitly; aggregate to an existing role instead of granting escalation verbs.",
-    validateResource: (args, report) => {
+    validateResource: validateResourceOfTypes(roleTypes, (args, report) => {
         if (!roleTypes.includes(args.type)) {
             args.notApplicable("not an RBAC role");
         }
@@ -40,5 +41,5 @@ export const disallowWildcardsAndEscalation: ResourceValidationPolicy = {
                 report(`rules[${i}] grants ${bad.join(", ")}.`);
             }
         });
-    },
+    }),
 };

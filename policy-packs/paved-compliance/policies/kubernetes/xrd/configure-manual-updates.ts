@@ -1,5 +1,6 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { implementsControls } from "../../controls";
+import { validateResourceOfTypes } from "../../typed-validation";
 
 const xrdType = /^kubernetes:apiextensions\.crossplane\.io\/v[0-9a-z]+:CompositeResourceDefinition$/;
 
@@ -15,7 +16,7 @@ export const configureManualUpdates: ResourceValidationPolicy = {
     severity: "medium",
     ...implementsControls("Configuration change control", "nist:CM-3", "nist:CM-4"),
     remediationSteps: "Set spec.defaultCompositionUpdatePolicy: Manual in the XRD; claims move to a new revision through compositionRevisionRef or compositionUpdatePolicy.",
-    validateResource: (args, report) => {
+    validateResource: validateResourceOfTypes(["kubernetes:apiextensions.crossplane.io/v1:CompositeResourceDefinition", "kubernetes:apiextensions.crossplane.io/v2:CompositeResourceDefinition"], (args, report) => {
         if (!xrdType.test(args.type)) {
             args.notApplicable("not an XRD");
         }
@@ -23,5 +24,5 @@ export const configureManualUpdates: ResourceValidationPolicy = {
         if (spec.defaultCompositionUpdatePolicy !== "Manual") {
             report(`spec.defaultCompositionUpdatePolicy is ${spec.defaultCompositionUpdatePolicy ?? "unset (Automatic)"}, not Manual.`);
         }
-    },
+    }),
 };

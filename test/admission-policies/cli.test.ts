@@ -2,25 +2,12 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { main } from "../../cli/main";
 import { policiesDir } from "../../admission-policies";
 import { labelledCopy } from "../helpers/golden-path";
 import { repositoryRoot } from "../helpers/stacks";
+import { pavedInProcess } from "../helpers/in-process-cli";
 
-async function paved(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    let stdout = "";
-    let stderr = "";
-    const out = process.stdout.write.bind(process.stdout);
-    const err = process.stderr.write.bind(process.stderr);
-    process.stdout.write = ((s: string) => ((stdout += s), true)) as typeof process.stdout.write;
-    process.stderr.write = ((s: string) => ((stderr += s), true)) as typeof process.stderr.write;
-    try {
-        return { code: await main(argv), stdout, stderr };
-    } finally {
-        process.stdout.write = out;
-        process.stderr.write = err;
-    }
-}
+const paved = pavedInProcess;
 
 const example = (api: string, file: string) => path.join(repositoryRoot, "catalog", api, "examples", file);
 

@@ -41,22 +41,7 @@ export function resultOf(compiled: CompiledPolicySet, policy: string, input: Adm
     return r;
 }
 
-/** The reference claim of DESIGN.md, verbatim. */
-export const REFERENCE_CLAIM = `apiVersion: platform.example.com/v1alpha1
-kind: PostgreSQLInstance
-metadata:
-  name: claims-service-db
-  namespace: claims-service
-spec:
-  parameters:
-    storageGB: 50
-    instanceClass: db.t3.medium
-    multiAZ: true
-  compositionRef:
-    name: postgresql-aws-standard
-  writeConnectionSecretToRef:
-    name: claims-service-db-connection
-`;
+export { referenceClaimText as REFERENCE_CLAIM } from "../helpers/reference-claim";
 
 /** The object validates against the Kyverno CRDs of PAVED_CRD_DIR (use inside describeWithCrds). */
 export function assertValidForKyverno(object: unknown, label: string): void {

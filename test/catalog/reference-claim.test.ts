@@ -9,23 +9,8 @@ import { renderClaim } from "../../catalog/render";
 import { parseManifests } from "../../manifest-validator";
 import { byName, catalog, env, environment } from "./helpers/catalog";
 import { converge, observedAfter } from "../../catalog/converge";
+import { referenceClaimText } from "../helpers/reference-claim";
 
-/** Verbatim from the design (DESIGN.md, "The reference claim"). */
-const referenceClaimText = `apiVersion: platform.example.com/v1alpha1
-kind: PostgreSQLInstance
-metadata:
-  name: claims-service-db
-  namespace: claims-service
-spec:
-  parameters:
-    storageGB: 50
-    instanceClass: db.t3.medium
-    multiAZ: true
-  compositionRef:
-    name: postgresql-aws-standard
-  writeConnectionSecretToRef:
-    name: claims-service-db-connection
-`;
 const claim = parseManifests(referenceClaimText)[0];
 const fourTags = { Owner: "claims-service", App: "claims-service-db", Environment: env.tags.Environment, CostCenter: env.tags.CostCenter };
 

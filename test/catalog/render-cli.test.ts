@@ -5,13 +5,13 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as YAML from "yaml";
-import { main } from "../../cli/main";
 import { repositoryRoot } from "../helpers/stacks";
 import { environment } from "./helpers/catalog";
 import { observedAfter } from "../../catalog/converge";
 import { renderClaim } from "../../catalog/render";
 import { parseManifests } from "../../manifest-validator";
 import { labelledCopy } from "../helpers/golden-path";
+import { pavedInProcess } from "../helpers/in-process-cli";
 
 const envFile = path.join(__dirname, "fixtures", "environment.yaml");
 const referenceExample = path.join(repositoryRoot, "catalog", "postgresql", "examples", "reference-claim.yaml");
@@ -20,22 +20,7 @@ const bucketExampleFile = path.join(repositoryRoot, "catalog", "s3-bucket", "exa
 let reference: string;
 let bucketExample: string;
 
-/** Runs `paved` in this process, capturing what it writes. */
-async function paved(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    let stdout = "";
-    let stderr = "";
-    const out = process.stdout.write.bind(process.stdout);
-    const err = process.stderr.write.bind(process.stderr);
-    process.stdout.write = ((s: string) => ((stdout += s), true)) as typeof process.stdout.write;
-    process.stderr.write = ((s: string) => ((stderr += s), true)) as typeof process.stderr.write;
-    try {
-        const code = await main(argv);
-        return { code, stdout, stderr };
-    } finally {
-        process.stdout.write = out;
-        process.stderr.write = err;
-    }
-}
+const paved = pavedInProcess;
 
 describe("paved render", () => {
     let tmp: string;

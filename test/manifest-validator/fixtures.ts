@@ -255,20 +255,5 @@ spec:
 
 
 /** The reference claim from DESIGN.md, unchanged. */
-export const referenceClaim = `
-apiVersion: platform.example.com/v1alpha1
-kind: PostgreSQLInstance
-metadata:
-  name: claims-service-db
-  namespace: claims-service
-spec:
-  parameters:
-    storageGB: 50
-    instanceClass: db.t3.medium
-    multiAZ: true
-  compositionRef:
-    name: postgresql-aws-standard
-  writeConnectionSecretToRef:
-    name: claims-service-db-connection
-`;
+export { referenceClaimText as referenceClaim } from "../helpers/reference-claim";
 

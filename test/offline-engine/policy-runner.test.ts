@@ -4,31 +4,12 @@ import { validateResourceOfType, type Policies, type ResourceValidationPolicy, t
 import { UserInputError } from "../../cli/errors";
 import type { RecordedResource, ResourceGraph } from "../../offline-engine/graph";
 import { runPolicyPacks, type PolicyPackDefinition } from "../../offline-engine/policy-runner";
+import { recorded } from "../policy-packs/fixtures";
 
 const unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
-function resource(type: string, name: string, inputs: Record<string, unknown>, extra: Partial<RecordedResource> = {}): RecordedResource {
-    return {
-        urn: `urn:pulumi:test::proj::${type}::${name}`,
-        type,
-        name,
-        custom: true,
-        remote: false,
-        inputs,
-        providers: {},
-        dependencies: [],
-        propertyDependencies: {},
-        protect: false,
-        retainOnDelete: false,
-        ignoreChanges: [],
-        deleteBeforeReplace: false,
-        aliases: [],
-        additionalSecretOutputs: [],
-        customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
-        unknownInputs: [],
-        ...extra,
-    };
-}
+/** A recorded resource as the engine would hand it to the runner. */
+const resource = (type: string, name: string, inputs: Record<string, unknown>, extra: Partial<RecordedResource> = {}): RecordedResource => recorded(type, inputs, { name, ...extra });
 
 function graph(resources: RecordedResource[], config: Record<string, string> = {}): ResourceGraph {
     return { project: "proj", stack: "test", resources, invokes: [], stackOutputs: {}, config };

@@ -30,7 +30,8 @@ function untagged(graph: ResourceGraph): string[] {
 }
 
 describe("the stack, for any valid config", () => {
-    it("property: zero mandatory violations, every taggable resource carries the four tags, nothing unknown offline", async () => {
+    it("property: zero mandatory violations, every taggable resource carries the four tags, nothing unknown offline", async function () {
+        this.timeout(600_000); // each run is the whole program (a few seconds); slow CI machines must not flake
         await fc.assert(
             fc.asyncProperty(validStackConfig, async (config) => {
                 const graph = await runProgram({ programPath: repositoryRoot, stack: "dev", config: config.flat });
@@ -46,7 +47,8 @@ describe("the stack, for any valid config", () => {
         );
     });
 
-    it("property: any config the schema rejects stops with exit 2 before any resource is registered", async () => {
+    it("property: any config the schema rejects stops with exit 2 before any resource is registered", async function () {
+        this.timeout(600_000);
         await fc.assert(
             fc.asyncProperty(invalidStackConfig, async ({ config, corruption }) => {
                 const recorder = new Recorder();

@@ -38,6 +38,32 @@ export class ProgramError extends UserInputError {
  * and returns the recorded resource graph. Runs are sequential: the Pulumi runtime is global.
  */
 export async function runProgram(options: RunProgramOptions): Promise<ResourceGraph> {
+    try {
+        return await runOnce(options, false);
+    } catch (e) {
+        if (!(e instanceof ProgramError)) {
+            throw e;
+        }
+        // The fast run keeps no stack traces; run again with them to say where the program failed.
+        return await runOnce({ ...options, recorder: undefined }, true);
+    }
+}
+
+/**
+ * One run. The SDK captures a stack trace for every promise it creates (leak diagnostics), which
+ * source maps make expensive, so a run without `stackTraces` captures none.
+ */
+async function runOnce(options: RunProgramOptions, stackTraces: boolean): Promise<ResourceGraph> {
+    const previousLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = stackTraces ? previousLimit : 0;
+    try {
+        return await run(options);
+    } finally {
+        Error.stackTraceLimit = previousLimit;
+    }
+}
+
+async function run(options: RunProgramOptions): Promise<ResourceGraph> {
     const project = findProject(options.programPath);
     const configFile = options.config ? { config: options.config, secretKeys: [] } : loadStackConfigFile(project, options.stack);
     const config = { ...configFile.config, ...options.configOverrides };

@@ -7,6 +7,7 @@ import { applyFromFieldPathPatch } from "../../composition-renderer/pt/patches";
 import { isObject } from "../../composition-renderer/go/values";
 import { structRoundTrip } from "../../composition-renderer/go/json";
 import { goEqual } from "./compare";
+import { ptComposition } from "./pt-composition";
 
 const SAFE = 2n ** 53n;
 const key = fc.string({ maxLength: 8 }).filter((k) => k !== "__proto__");
@@ -28,26 +29,7 @@ const { value } = fc.letrec<{ value: Value }>((tie) => ({
 }));
 
 function composition(patches: JsonObject[]): JsonObject {
-    return {
-        apiVersion: "apiextensions.crossplane.io/v1",
-        kind: "Composition",
-        metadata: { name: "c" },
-        spec: {
-            compositeTypeRef: { apiVersion: "example.org/v1", kind: "XThing" },
-            mode: "Pipeline",
-            pipeline: [
-                {
-                    step: "pt",
-                    functionRef: { name: "function-patch-and-transform" },
-                    input: {
-                        apiVersion: "pt.fn.crossplane.io/v1beta1",
-                        kind: "Resources",
-                        resources: [{ name: "r", base: { apiVersion: "example.org/v1", kind: "Thing" }, patches }],
-                    },
-                },
-            ],
-        },
-    };
+    return ptComposition([{ name: "r", base: { apiVersion: "example.org/v1", kind: "Thing" }, patches }]);
 }
 
 function xr(parameters: Value): JsonObject {

@@ -3,41 +3,23 @@
 import { strict as assert } from "node:assert";
 import { UserInputError } from "../../cli/errors";
 import { JsonObject, renderComposition } from "../../composition-renderer";
+import { ptComposition } from "./pt-composition";
 
 function envConfig(name: string, labels: Record<string, string>, data: JsonObject): JsonObject {
     return { apiVersion: "apiextensions.crossplane.io/v1beta1", kind: "EnvironmentConfig", metadata: { name, labels }, data };
 }
 
 function composition(envInput: JsonObject, envFunction = "function-environment-configs"): JsonObject {
-    return {
-        apiVersion: "apiextensions.crossplane.io/v1",
-        kind: "Composition",
-        metadata: { name: "c" },
-        spec: {
-            compositeTypeRef: { apiVersion: "example.org/v1", kind: "XThing" },
-            pipeline: [
-                { step: "env", functionRef: { name: envFunction }, input: { apiVersion: "environmentconfigs.fn.crossplane.io/v1beta1", kind: "Input", spec: envInput } },
-                {
-                    step: "pt",
-                    functionRef: { name: "function-patch-and-transform" },
-                    input: {
-                        apiVersion: "pt.fn.crossplane.io/v1beta1",
-                        kind: "Resources",
-                        resources: [
-                            {
-                                name: "cm",
-                                base: { apiVersion: "v1", kind: "ConfigMap", data: {} },
-                                patches: [
-                                    { type: "FromEnvironmentFieldPath", fromFieldPath: "region", toFieldPath: "data.region" },
-                                    { type: "FromEnvironmentFieldPath", fromFieldPath: "tier", toFieldPath: "data.tier" },
-                                ],
-                            },
-                        ],
-                    },
-                },
-            ],
-        },
+    const envStep = { step: "env", functionRef: { name: envFunction }, input: { apiVersion: "environmentconfigs.fn.crossplane.io/v1beta1", kind: "Input", spec: envInput } };
+    const configMap = {
+        name: "cm",
+        base: { apiVersion: "v1", kind: "ConfigMap", data: {} },
+        patches: [
+            { type: "FromEnvironmentFieldPath", fromFieldPath: "region", toFieldPath: "data.region" },
+            { type: "FromEnvironmentFieldPath", fromFieldPath: "tier", toFieldPath: "data.tier" },
+        ],
     };
+    return ptComposition([configMap], [envStep]);
 }
 
 const xr: JsonObject = { apiVersion: "example.org/v1", kind: "XThing", metadata: { name: "x" }, spec: { team: "payments" } };

@@ -4,6 +4,7 @@ import { strict as assert } from "node:assert";
 import { UserInputError } from "../../cli/errors";
 import { ComposedResource, JsonObject, RenderOutput, claimToComposite, renderComposition } from "../../composition-renderer";
 import { renderFixture } from "./load";
+import { ptComposition } from "./pt-composition";
 
 const xrd = renderFixture("xrd.yaml");
 const composition = renderFixture("composition.yaml");
@@ -261,31 +262,13 @@ describe("renderComposition: upstream quirks kept on purpose", () => {
 
 describe("renderComposition: MatchInteger against observed state", () => {
     it("never matches live: observed numbers arrive as float64 and GetInteger wants int64", () => {
-        const comp: JsonObject = {
-            apiVersion: "apiextensions.crossplane.io/v1",
-            kind: "Composition",
-            metadata: { name: "mi" },
-            spec: {
-                compositeTypeRef: { apiVersion: "example.org/v1", kind: "XThing" },
-                pipeline: [
-                    {
-                        step: "pt",
-                        functionRef: { name: "function-patch-and-transform" },
-                        input: {
-                            apiVersion: "pt.fn.crossplane.io/v1beta1",
-                            kind: "Resources",
-                            resources: [
-                                {
-                                    name: "q",
-                                    base: { apiVersion: "example.org/v1", kind: "Queue" },
-                                    readinessChecks: [{ type: "MatchInteger", fieldPath: "status.replicas", matchInteger: 3 }],
-                                },
-                            ],
-                        },
-                    },
-                ],
+        const comp = ptComposition([
+            {
+                name: "q",
+                base: { apiVersion: "example.org/v1", kind: "Queue" },
+                readinessChecks: [{ type: "MatchInteger", fieldPath: "status.replicas", matchInteger: 3 }],
             },
-        };
+        ]);
         const q = { apiVersion: "example.org/v1", kind: "Queue", metadata: { name: "q1", annotations: { "crossplane.io/composition-resource-name": "q" } }, status: { replicas: 3n } };
         const out = renderComposition({ composite: { apiVersion: "example.org/v1", kind: "XThing", metadata: { name: "x" } }, composition: comp, observed: { resources: [q] } });
         assert.equal(out.resources[0].ready, false);
@@ -297,32 +280,13 @@ describe("renderComposition: MatchInteger against observed state", () => {
 
 describe("renderComposition: v2 XRs get a composed connection Secret", () => {
     it("writes the details into a Secret instead of returning them", () => {
-        const comp: JsonObject = {
-            apiVersion: "apiextensions.crossplane.io/v1",
-            kind: "Composition",
-            metadata: { name: "v2" },
-            spec: {
-                compositeTypeRef: { apiVersion: "example.org/v1", kind: "XThing" },
-                mode: "Pipeline",
-                pipeline: [
-                    {
-                        step: "pt",
-                        functionRef: { name: "function-patch-and-transform" },
-                        input: {
-                            apiVersion: "pt.fn.crossplane.io/v1beta1",
-                            kind: "Resources",
-                            resources: [
-                                {
-                                    name: "cm",
-                                    base: { apiVersion: "v1", kind: "ConfigMap" },
-                                    connectionDetails: [{ name: "url", type: "FromValue", value: "https://x" }],
-                                },
-                            ],
-                        },
-                    },
-                ],
+        const comp = ptComposition([
+            {
+                name: "cm",
+                base: { apiVersion: "v1", kind: "ConfigMap" },
+                connectionDetails: [{ name: "url", type: "FromValue", value: "https://x" }],
             },
-        };
+        ]);
         const v2xr: JsonObject = { apiVersion: "example.org/v1", kind: "XThing", metadata: { name: "t", namespace: "team-a" }, spec: { crossplane: {} } };
         const cm = { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "t-cm", namespace: "team-a", annotations: { "crossplane.io/composition-resource-name": "cm" } } };
         const out = renderComposition({ composite: v2xr, composition: comp, observed: { resources: [cm] } });
